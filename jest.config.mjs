@@ -1,0 +1,41 @@
+// One jest config, one project per workspace. Middy 6 ships ES modules only, so node_modules/@middy is
+// transformed by swc along with our TypeScript.
+const workspaces = [
+  'core',
+  'local',
+  'infrastructure',
+  'list-products',
+  'get-product',
+  'create-product',
+  'update-product',
+  'delete-product',
+  'product-creator',
+  'audit-logger',
+];
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const project = (name, rootDir) => ({
+  displayName: name,
+  rootDir,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+});
+
+export default {
+  // `templates` holds the contract tests that read every service's packaged CloudFormation.
+  projects: [...workspaces.map((name) => project(name, `<rootDir>/${name}`)), project('templates', '<rootDir>')],
+  collectCoverageFrom: ['<rootDir>/*/src/**/*.ts', '!<rootDir>/local/src/bin/**'],
+  coverageThreshold: { global: { lines: 90 } },
+  coverageReporters: ['text-summary', 'lcov'],
+};
