@@ -34,7 +34,10 @@ const project = (name, rootDir) => ({
 
 export default {
   // `templates` holds the contract tests that read every service's packaged CloudFormation.
-  projects: [...workspaces.map((name) => project(name, `<rootDir>/${name}`)), project('templates', '<rootDir>')],
+  projects: [
+    ...workspaces.map((name) => project(name, `<rootDir>/${name}`)),
+    project('templates', '<rootDir>'),
+  ],
   collectCoverageFrom: ['<rootDir>/*/src/**/*.ts', '!<rootDir>/local/src/bin/**'],
   coverageThreshold: { global: { lines: 90 } },
   coverageReporters: ['text-summary', 'lcov'],

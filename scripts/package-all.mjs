@@ -27,7 +27,9 @@ const packageService = ({ name, path }) =>
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ name, path, code, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (code) =>
+      resolve({ name, path, code, output, seconds: (Date.now() - started) / 1000 }),
+    );
   });
 
 const templateSize = (path) => {

@@ -4,8 +4,6 @@
 // gives each function its own role but leaves two leftovers behind: the unused shared role and a DependsOn
 // that repeats the role the function already names through Fn::GetAtt (cfn-lint W3005).
 
-const SHARED_ROLE = 'IamRoleLambdaExecution';
-
 /** Logical ids that `node` reaches through Ref or Fn::GetAtt. */
 const referencedIds = (node, found = new Set()) => {
   if (Array.isArray(node)) {
@@ -32,18 +30,17 @@ const dropImpliedDependsOn = (resource) => {
 const tidyTemplate = (template) => {
   const resources = template.Resources;
   Object.values(resources).forEach(dropImpliedDependsOn);
-  const { [SHARED_ROLE]: sharedRole, ...others } = resources;
-  if (sharedRole && !referencedIds(others).has(SHARED_ROLE)) delete resources[SHARED_ROLE];
+  const { IamRoleLambdaExecution: sharedRole, ...others } = resources;
+  if (sharedRole && !referencedIds(others).has('IamRoleLambdaExecution'))
+    delete resources.IamRoleLambdaExecution;
   return template;
 };
 
-class TidyTemplatePlugin {
-  constructor(serverless) {
-    this.hooks = {
-      'before:package:finalize': () =>
-        tidyTemplate(serverless.service.provider.compiledCloudFormationTemplate),
-    };
-  }
+// Serverless instantiates plugins with `new`; a constructor function is all a hooks-only plugin needs.
+function TidyTemplatePlugin(serverless) {
+  this.hooks = {
+    'before:package:finalize': () => tidyTemplate(serverless.service.provider.compiledCloudFormationTemplate),
+  };
 }
 
 module.exports = TidyTemplatePlugin;

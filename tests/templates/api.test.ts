@@ -1,0 +1,88 @@
+import { functionServiceNames, loadTemplate, resourcesOfType, serviceNames } from './support/templates';
+
+const infrastructure = loadTemplate('infrastructure');
+
+describe('the shared REST API', () => {
+  it('is named after the stage', () => {
+    const [[, api] = []] = resourcesOfType(infrastructure, 'AWS::ApiGateway::RestApi');
+    expect(api?.Properties?.Name).toBe('bbws-product-api-local');
+  });
+
+  it('has the /v1.0/products and /v1.0/products/{productId} resources', () => {
+    const parts = resourcesOfType(infrastructure, 'AWS::ApiGateway::Resource').map(([id, resource]) => [
+      id,
+      resource.Properties?.PathPart,
+    ]);
+    expect(parts).toEqual(
+      expect.arrayContaining([
+        ['VersionResource', 'v1.0'],
+        ['ProductsResource', 'products'],
+        ['ProductResource', '{productId}'],
+      ]),
+    );
+  });
+
+  it('logs access as JSON and throttles every method of the stage', () => {
+    const stage = infrastructure.Resources.ProductApiStage?.Properties ?? {};
+    expect(stage.AccessLogSetting).toEqual({
+      DestinationArn: { 'Fn::GetAtt': ['ProductApiAccessLogGroup', 'Arn'] },
+      Format: expect.stringContaining('"requestId":"$context.requestId"'),
+    });
+    expect(stage.MethodSettings).toEqual([
+      expect.objectContaining({
+        ResourcePath: '/*',
+        HttpMethod: '*',
+        ThrottlingRateLimit: 50,
+        ThrottlingBurstLimit: 100,
+      }),
+    ]);
+  });
+
+  it('takes the API key value from a generated Secrets Manager secret', () => {
+    expect(infrastructure.Resources.ApiKeySecret?.Properties).toMatchObject({
+      Name: 'bbws/product-api/key-local',
+      GenerateSecretString: { GenerateStringKey: 'apiKey' },
+    });
+    expect(infrastructure.Resources.ProductApiKey?.Properties?.Value).toEqual({
+      'Fn::Sub': '{{resolve:secretsmanager:${ApiKeySecret}:SecretString:apiKey}}',
+    });
+  });
+
+  it('puts the key on a usage plan with rate, burst and a daily quota for the stage', () => {
+    expect(infrastructure.Resources.ProductApiUsagePlan?.Properties).toMatchObject({
+      ApiStages: [{ ApiId: { Ref: 'ProductApi' }, Stage: { Ref: 'ProductApiStage' } }],
+      Throttle: { RateLimit: 50, BurstLimit: 100 },
+      Quota: { Limit: 100000, Period: 'DAY' },
+    });
+    expect(infrastructure.Resources.ProductApiUsagePlanKey?.Properties).toMatchObject({
+      KeyId: { Ref: 'ProductApiKey' },
+      UsagePlanId: { Ref: 'ProductApiUsagePlan' },
+    });
+  });
+});
+
+describe.each(serviceNames)('the %s template', (service) => {
+  const template = loadTemplate(service);
+
+  it('requires an API key on every API method', () => {
+    for (const [, method] of resourcesOfType(template, 'AWS::ApiGateway::Method')) {
+      expect(method.Properties?.ApiKeyRequired).toBe(true);
+    }
+  });
+});
+
+describe.each(functionServiceNames)('the %s function service', (service) => {
+  const template = loadTemplate(service);
+
+  it('creates no API resources or APIs of its own', () => {
+    expect(resourcesOfType(template, 'AWS::ApiGateway::Resource')).toEqual([]);
+    expect(resourcesOfType(template, 'AWS::ApiGateway::RestApi')).toEqual([]);
+  });
+
+  it('attaches its methods to the shared API resources from compose params', () => {
+    for (const [, method] of resourcesOfType(template, 'AWS::ApiGateway::Method')) {
+      expect(method.Properties?.RestApiId).toBe('local-rest-api');
+      expect(['local-products', 'local-product']).toContain(method.Properties?.ResourceId);
+    }
+  });
+});
