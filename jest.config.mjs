@@ -1,5 +1,5 @@
-// One jest config, one project per workspace. Middy 6 ships ES modules only, so node_modules/@middy is
-// transformed by swc along with our TypeScript.
+// One jest config, one project per workspace. Middy 6 and the ajv add-ons its validator loads ship ES
+// modules only, so those packages are transformed by swc along with our TypeScript.
 const workspaces = [
   'core',
   'local',
@@ -28,7 +28,7 @@ const project = (name, rootDir) => ({
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|@silverbucket|ajv-ftl-i18n|fluent-transpiler)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 });
 

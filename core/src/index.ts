@@ -1,0 +1,82 @@
+export {
+  productIdSchema,
+  isProductId,
+  idempotencyKeySchema,
+  MAX_PRICE,
+  dateTimeSchema,
+  priceSchema,
+  productInputSchema,
+  productSchema,
+  type ProductInput,
+  type Product,
+} from './schemas/product';
+export {
+  CHANGE_EVENT_SCHEMA_VERSION,
+  actorSchema,
+  changeEventSchema,
+  auditRecordSchema,
+  type Actor,
+  type ChangeEvent,
+  type ChangeEventType,
+  type AuditRecord,
+} from './schemas/change-event';
+export { errorDetailSchema, errorBodySchema, type ErrorDetail, type ErrorBody } from './schemas/error-body';
+export {
+  DomainError,
+  ValidationFailed,
+  MalformedJson,
+  InvalidCursor,
+  ProductNotFound,
+  VersionConflict,
+  PayloadTooLarge,
+  UnsupportedMediaType,
+  DependencyUnavailable,
+  ajvErrorsToDetails,
+  toErrorResponse,
+  type AjvErrorLike,
+  type ErrorResponse,
+} from './errors';
+export {
+  compileSchema,
+  validatorFor,
+  validateProductInput,
+  validateProduct,
+  validateChangeEvent,
+  validateAuditRecord,
+  type CompiledSchema,
+  type CompileOptions,
+} from './validation';
+export {
+  PRODUCTS_BY_PRICE_INDEX,
+  PRODUCTS_BY_NAME_INDEX,
+  KEY_ATTRIBUTES,
+  INDEX_ATTRIBUTES,
+  productKey,
+  priceToCents,
+  priceIndexKeys,
+  normaliseName,
+  nameIndexKey,
+  priceRangeBounds,
+  priceIndexKeyCondition,
+  nameIndexKeyCondition,
+  indexAttributes,
+  productItem,
+  productFromItem,
+  encodeCursor,
+  decodeCursor,
+  type IndexAttributeName,
+  type ProductKey,
+  type PriceIndexKeys,
+  type NameIndexKey,
+  type ProductItem,
+  type PriceRange,
+  type KeyCondition,
+  type IndexAttributes,
+  type CursorIndex,
+  type CursorContext,
+  type CursorKey,
+} from './keys';
+export { requireEnv } from './config';
+export { documentClient, snsClient, sqsClient, s3Client } from './clients';
+export { logger, withRequestContext, type RequestContext } from './logger';
+export { newChangeEvent, productIdFromIdempotencyKey, type NewChangeEvent } from './events';

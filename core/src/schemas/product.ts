@@ -1,0 +1,60 @@
+import type { FromSchema } from 'json-schema-to-ts';
+
+/** Lower-case RFC 9562 UUID: version 4 (random) or version 5 (derived from an idempotency key). */
+export const productIdSchema = {
+  type: 'string',
+  pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$',
+} as const;
+
+const productIdPattern = new RegExp(productIdSchema.pattern);
+
+export const isProductId = (value: unknown): value is string =>
+  typeof value === 'string' && productIdPattern.test(value);
+
+/** The Idempotency-Key header of POST: printable ASCII, so it is the same bytes whoever reads it. */
+export const idempotencyKeySchema = { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$' } as const;
+
+export const MAX_PRICE = 1e9;
+
+export const dateTimeSchema = { type: 'string', format: 'date-time' } as const;
+
+// `multipleOf: 0.01` is exact only with the tolerance set by `compileSchema` (see validation.ts):
+// 19.99 / 0.01 is 1998.9999999999998 in binary floating point.
+export const priceSchema = { type: 'number', minimum: 0, maximum: MAX_PRICE, multipleOf: 0.01 } as const;
+
+/** Body of POST and PUT: a full replacement of the product's editable fields. */
+export const productInputSchema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
+    description: { type: 'string', maxLength: 2000 },
+    price: priceSchema,
+    currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    category: { type: 'string', minLength: 1, maxLength: 100 },
+    sku: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    // The pattern insists on a host: `format: uri` alone accepts a bare `https://`.
+    imageUrl: { type: 'string', format: 'uri', pattern: '^https://[^\\s/?#]+', maxLength: 2048 },
+  },
+  required: ['name', 'price', 'currency'],
+  additionalProperties: false,
+} as const;
+
+export type ProductInput = FromSchema<typeof productInputSchema>;
+
+/** A product as stored and returned; `deletedAt` is set, and `active` false, once soft-deleted. */
+export const productSchema = {
+  type: 'object',
+  properties: {
+    productId: productIdSchema,
+    ...productInputSchema.properties,
+    active: { type: 'boolean' },
+    createdAt: dateTimeSchema,
+    updatedAt: dateTimeSchema,
+    version: { type: 'integer', minimum: 1 },
+    deletedAt: dateTimeSchema,
+  },
+  required: ['productId', ...productInputSchema.required, 'active', 'createdAt', 'updatedAt', 'version'],
+  additionalProperties: false,
+} as const;
+
+export type Product = FromSchema<typeof productSchema>;

@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { isProductId, productInputSchema, type ProductInput } from '../../src/schemas/product';
+import { compileSchema, validateProduct } from '../../src/validation';
+
+const validate = compileSchema(productInputSchema);
+
+const mug: ProductInput = { name: 'Ceramic Mug', price: 19.99, currency: 'EUR' };
+
+const errorsFor = (input: Record<string, unknown>) => {
+  validate(input);
+  return validate.errors ?? [];
+};
+
+describe('productInputSchema', () => {
+  it('accepts a product with only the required fields', () => {
+    expect(validate(mug)).toBe(true);
+  });
+
+  it('accepts a product with every optional field', () => {
+    const input = {
+      ...mug,
+      description: 'Hand-glazed',
+      category: 'Kitchen',
+      sku: 'MUG_350-blue',
+      imageUrl: 'https://images.example.com/mug.png',
+    };
+
+    expect(validate(input)).toBe(true);
+  });
+
+  it.each([19.99, 0.07, 0, 0.1, 1e9, 999999999.99, 12345.67])('accepts the two-decimal price %p', (price) => {
+    expect(validate({ ...mug, price })).toBe(true);
+  });
+
+  it.each([1.001, 19.999, 0.005, 1.0001, 999999999.999])(
+    'rejects the price %p with three or more decimals',
+    (price) => {
+      expect(errorsFor({ ...mug, price })).toContainEqual(expect.objectContaining({ keyword: 'multipleOf' }));
+    },
+  );
+
+  it('accepts every whole number of cents up to the maximum price', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000_000 }), (cents) => {
+        const price = Number(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+        return validate({ ...mug, price });
+      }),
+    );
+  });
+
+  it.each([-0.01, 1e9 + 0.01])('rejects the out-of-range price %p', (price) => {
+    expect(validate({ ...mug, price })).toBe(false);
+  });
+
+  it('rejects a price sent as a string instead of coercing it', () => {
+    expect(validate({ ...mug, price: '19.99' })).toBe(false);
+  });
+
+  it.each(['', '   ', '\t\n', 'x'.repeat(201)])('rejects the name %j', (name) => {
+    expect(errorsFor({ ...mug, name })).toContainEqual(expect.objectContaining({ instancePath: '/name' }));
+  });
+
+  it.each(['eur', 'EURO', 'E1R'])('rejects the currency %p', (currency) => {
+    expect(validate({ ...mug, currency })).toBe(false);
+  });
+
+  it.each(['has space', 'x'.repeat(65), 'ünï'])('rejects the sku %p', (sku) => {
+    expect(validate({ ...mug, sku })).toBe(false);
+  });
+
+  it.each([
+    'http://images.example.com/mug.png',
+    'https://',
+    'mug.png',
+    `https://example.com/${'a'.repeat(2030)}`,
+  ])('rejects the image URL %p', (imageUrl) => {
+    expect(validate({ ...mug, imageUrl })).toBe(false);
+  });
+
+  it('rejects a description longer than 2000 characters', () => {
+    expect(validate({ ...mug, description: 'd'.repeat(2001) })).toBe(false);
+  });
+
+  it('rejects an empty category', () => {
+    expect(validate({ ...mug, category: '' })).toBe(false);
+  });
+
+  it('rejects a property it does not define', () => {
+    expect(errorsFor({ ...mug, colour: 'blue' })).toContainEqual(
+      expect.objectContaining({ keyword: 'additionalProperties', params: { additionalProperty: 'colour' } }),
+    );
+  });
+
+  it('reports each missing required field', () => {
+    const missing = errorsFor({}).map((error) => error.params.missingProperty);
+
+    expect(missing).toEqual(['name', 'price', 'currency']);
+  });
+});
+
+describe('productSchema', () => {
+  const stored = {
+    productId: '0b6f5a3e-7c1d-4a8e-9f2b-3c4d5e6f7a8b',
+    ...mug,
+    active: true,
+    createdAt: '2025-01-15T10:30:00.000Z',
+    updatedAt: '2025-01-15T10:30:00.000Z',
+    version: 1,
+  };
+
+  it('accepts a stored product', () => {
+    expect(validateProduct(stored)).toEqual(stored);
+  });
+
+  it('accepts a soft-deleted product with its deletion time', () => {
+    const deleted = { ...stored, active: false, deletedAt: '2025-02-01T00:00:00Z', version: 2 };
+
+    expect(validateProduct(deleted)).toEqual(deleted);
+  });
+
+  it('rejects a version below 1', () => {
+    expect(() => validateProduct({ ...stored, version: 0 })).toThrow('The product is not valid');
+  });
+
+  it('rejects a timestamp that is not an ISO date-time', () => {
+    expect(() => validateProduct({ ...stored, createdAt: '15/01/2025' })).toThrow('The product is not valid');
+  });
+});
+
+describe('isProductId', () => {
+  it.each(['0b6f5a3e-7c1d-4a8e-9f2b-3c4d5e6f7a8b', '2ed6657d-e927-568b-95e1-2665a8aea6a2'])(
+    'accepts the lower-case version 4 or 5 UUID %p',
+    (productId) => {
+      expect(isProductId(productId)).toBe(true);
+    },
+  );
+
+  it.each([
+    '0B6F5A3E-7C1D-4A8E-9F2B-3C4D5E6F7A8B',
+    '0b6f5a3e-7c1d-1a8e-9f2b-3c4d5e6f7a8b',
+    '0b6f5a3e-7c1d-4a8e-7f2b-3c4d5e6f7a8b',
+    '0b6f5a3e7c1d4a8e9f2b3c4d5e6f7a8b',
+    'PRODUCT#0b6f5a3e-7c1d-4a8e-9f2b-3c4d5e6f7a8b',
+    42,
+    undefined,
+  ])('rejects %p', (value) => {
+    expect(isProductId(value)).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+import { ValidationFailed } from '../../src/errors';
+import { compileSchema, validateProductInput, validatorFor } from '../../src/validation';
+
+const querySchema = {
+  type: 'object',
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 100 } },
+  additionalProperties: false,
+} as const;
+
+describe('compileSchema', () => {
+  it('does not coerce types unless asked', () => {
+    const validate = compileSchema(querySchema);
+
+    expect(validate({ limit: '10' })).toBe(false);
+  });
+
+  it('coerces query-string values when asked', () => {
+    const validate = compileSchema(querySchema, { coerceTypes: true });
+    const query: Record<string, unknown> = { limit: '10' };
+
+    expect(validate(query)).toBe(true);
+    expect(query.limit).toBe(10);
+  });
+
+  it('rejects a schema with a keyword typo, as ajv strict mode does', () => {
+    expect(() => compileSchema({ type: 'object', propertys: {} })).toThrow(/unknown keyword/);
+  });
+});
+
+describe('validatorFor', () => {
+  it('returns the value when it is valid', () => {
+    const validateQuery = validatorFor<{ limit?: number }>(querySchema);
+
+    expect(validateQuery({ limit: 5 })).toEqual({ limit: 5 });
+  });
+
+  it('throws ValidationFailed with a detail per field', () => {
+    const act = () => validateProductInput({ name: '', price: 1.001, currency: 'eur', colour: 'blue' });
+
+    expect(act).toThrow(ValidationFailed);
+    expect(act).toThrow(
+      expect.objectContaining({
+        details: expect.arrayContaining([
+          { field: 'name', message: 'must NOT have fewer than 1 characters' },
+          { field: 'price', message: 'must be multiple of 0.01' },
+          { field: 'currency', message: 'must match pattern "^[A-Z]{3}$"' },
+          { field: 'colour', message: 'must NOT have additional properties' },
+        ]),
+      }),
+    );
+  });
+
+  it('uses the message it was given', () => {
+    const validateQuery = validatorFor(querySchema, 'The query is not valid');
+
+    expect(() => validateQuery({ limit: 0 })).toThrow('The query is not valid');
+  });
+});
