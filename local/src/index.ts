@@ -1,0 +1,28 @@
+export { createAwsClients, type AwsClients } from './clients';
+export {
+  LOCAL_ACCOUNT_ID,
+  LOCAL_REGION,
+  startEmulators,
+  type EmulatorEndpoints,
+  type EmulatorOptions,
+  type Emulators,
+} from './emulators';
+export {
+  NO_VALUE,
+  referencedNames,
+  resolveValue,
+  type ResolveContext,
+  type ResourceIdentity,
+} from './intrinsics';
+export { defaultTemplatePath, startLocalStack, type LocalStack, type LocalStackOptions } from './local-stack';
+export { planProvisioning, type PlannedResource, type ProvisionPlan, type SkippedResource } from './plan';
+export {
+  provisionFromTemplate,
+  requireResource,
+  type ProvisionOptions,
+  type ProvisionResult,
+} from './provision';
+export type { ProvisionedResource } from './resources';
+export { loadTemplate, type CloudFormationTemplate, type TemplateResource } from './template';
+export { applyEnv } from './env';
+export { useLocalStack, type UseLocalStackOptions } from './testing';
