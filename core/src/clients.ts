@@ -9,6 +9,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 const MAX_ATTEMPTS = 3;
 
+// Marked pure at each use so a bundle keeps only the clients its function calls.
 const once = <T>(create: () => T): (() => T) => {
   let client: T | undefined;
   return () => (client ??= create());
@@ -18,19 +19,19 @@ const once = <T>(create: () => T): (() => T) => {
 const hasS3EndpointOverride = (): boolean =>
   Boolean(process.env.AWS_ENDPOINT_URL_S3 || process.env.AWS_ENDPOINT_URL);
 
-export const documentClient = once(() =>
+export const documentClient = /* @__PURE__ */ once(() =>
   DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: MAX_ATTEMPTS }), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   }),
 );
 
-export const snsClient = once(() => new SNSClient({ maxAttempts: MAX_ATTEMPTS }));
+export const snsClient = /* @__PURE__ */ once(() => new SNSClient({ maxAttempts: MAX_ATTEMPTS }));
 
 // Queue URLs from an emulator name hosts such as sqs.eu-west-1.localhost; send to the configured endpoint.
-export const sqsClient = once(
+export const sqsClient = /* @__PURE__ */ once(
   () => new SQSClient({ maxAttempts: MAX_ATTEMPTS, useQueueUrlAsEndpoint: false }),
 );
 
-export const s3Client = once(
+export const s3Client = /* @__PURE__ */ once(
   () => new S3Client({ maxAttempts: MAX_ATTEMPTS, forcePathStyle: hasS3EndpointOverride() }),
 );

@@ -80,3 +80,12 @@ export { requireEnv } from './config';
 export { documentClient, snsClient, sqsClient, s3Client } from './clients';
 export { logger, withRequestContext, type RequestContext } from './logger';
 export { newChangeEvent, productIdFromIdempotencyKey, type NewChangeEvent } from './events';
+export {
+  productPathSchema,
+  listProductsQuerySchema,
+  LIST_SORT_ORDERS,
+  type ProductPath,
+  type ListProductsQuery,
+} from './schemas/requests';
+export * from './http';
+export * from './products';

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { InvalidCursor, ValidationFailed } from './errors';
-import { MAX_PRICE, productIdSchema, type Product } from './schemas/product';
+import { MAX_PRICE, productIdSchema, productSchema, type Product } from './schemas/product';
 
 // The table's whole key design. Nothing else builds these strings.
 
@@ -122,11 +122,13 @@ export const productItem = (product: Product): ProductItem => ({
   ...indexAttributes(product).set,
 });
 
-const NON_PRODUCT_ATTRIBUTES = new Set<string>([...KEY_ATTRIBUTES, ...INDEX_ATTRIBUTES]);
+const PRODUCT_ATTRIBUTES = Object.keys(productSchema.properties);
 
-/** The product held in an item, without key attributes. */
+/** The product held in an item: its schema's attributes only, never keys or bookkeeping. */
 export const productFromItem = (item: Record<string, unknown>): Product =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !NON_PRODUCT_ATTRIBUTES.has(name))) as Product;
+  Object.fromEntries(
+    PRODUCT_ATTRIBUTES.filter((name) => name in item).map((name) => [name, item[name]]),
+  ) as Product;
 
 // Cursors: the LastEvaluatedKey of a page, signed together with the query it belongs to.
 

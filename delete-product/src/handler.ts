@@ -1,5 +1,27 @@
-// Placeholder until this function's issue lands: answers 501 so nothing mistakes it for a working handler.
-export const handler = async () => ({
-  statusCode: 501,
-  body: JSON.stringify({ error: { code: 'NOT_IMPLEMENTED' } }),
-});
+import {
+  actorOf,
+  changeAcceptor,
+  changePublisher,
+  httpHandler,
+  noContent,
+  productPathSchema,
+  productStore,
+  requireEnv,
+  type HttpEvent,
+  type ProductPath,
+} from '@bbws/core';
+
+const acceptChange = changeAcceptor(
+  productStore(requireEnv('PRODUCTS_TABLE_NAME')),
+  changePublisher(requireEnv('PRODUCT_EVENTS_TOPIC_ARN')),
+);
+
+export type DeleteProductEvent = HttpEvent<unknown, ProductPath>;
+
+export const deleteProduct = async (event: DeleteProductEvent) => {
+  const { productId } = event.pathParameters;
+  await acceptChange({ eventType: 'DELETE', productId, headers: event.headers, actor: actorOf(event) });
+  return noContent();
+};
+
+export const handler = httpHandler(deleteProduct, { pathParameters: productPathSchema });

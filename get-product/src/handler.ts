@@ -1,5 +1,21 @@
-// Placeholder until this function's issue lands: answers 501 so nothing mistakes it for a working handler.
-export const handler = async () => ({
-  statusCode: 501,
-  body: JSON.stringify({ error: { code: 'NOT_IMPLEMENTED' } }),
-});
+import {
+  entityTag,
+  httpHandler,
+  ok,
+  productPathSchema,
+  productStore,
+  requireEnv,
+  type HttpEvent,
+  type ProductPath,
+} from '@bbws/core';
+
+const products = productStore(requireEnv('PRODUCTS_TABLE_NAME'));
+
+export type GetProductEvent = HttpEvent<unknown, ProductPath>;
+
+export const getProduct = async (event: GetProductEvent) => {
+  const product = await products.findActive(event.pathParameters.productId);
+  return ok(product, { ETag: entityTag(product.version) });
+};
+
+export const handler = httpHandler(getProduct, { pathParameters: productPathSchema });

@@ -1,5 +1,18 @@
-// Placeholder until this function's issue lands: answers 501 so nothing mistakes it for a working handler.
-export const handler = async () => ({
-  statusCode: 501,
-  body: JSON.stringify({ error: { code: 'NOT_IMPLEMENTED' } }),
-});
+import {
+  httpHandler,
+  listProductsQuerySchema,
+  ok,
+  requireEnv,
+  type HttpEvent,
+  type ListProductsQuery,
+} from '@bbws/core';
+import { productLister } from './list-products';
+
+const listProductPage = productLister(requireEnv('PRODUCTS_TABLE_NAME'), requireEnv('CURSOR_SIGNING_KEY'));
+
+export type ListProductsEvent = HttpEvent<unknown, Record<string, string>, ListProductsQuery>;
+
+export const listProducts = async (event: ListProductsEvent) =>
+  ok(await listProductPage(event.queryStringParameters));
+
+export const handler = httpHandler(listProducts, { queryStringParameters: listProductsQuerySchema });

@@ -1,0 +1,51 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import validator from '@middy/validator';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { compileSchema } from '../validation';
+import { bodyLimit, emptyParameters, errorResponses, requestContext } from './middleware';
+import type { HttpResponse } from './responses';
+
+/** Largest request body the API accepts; API Gateway's own limit is far higher. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface RequestSchemas {
+  /** JSON body schema; requests with it must be `application/json` (415) of at most 64 KiB (413). */
+  body?: object;
+  pathParameters?: object;
+  queryStringParameters?: object;
+}
+
+const eventSchema = (parts: Record<string, object | undefined>) => {
+  const properties = Object.fromEntries(Object.entries(parts).filter(([, schema]) => schema !== undefined));
+  return { type: 'object', properties, required: Object.keys(properties) };
+};
+
+/**
+ * Wraps domain code as an API Gateway handler: normalised headers, request ids in logs, JSON body parsing,
+ * validation against the given schemas and one error mapping. Call it at module scope: it compiles the
+ * schemas once per cold start. The body is validated without type coercion; path and query strings with it.
+ */
+export const httpHandler = <TEvent>(
+  handler: (event: TEvent, context: Context) => Promise<HttpResponse>,
+  { body, pathParameters, queryStringParameters }: RequestSchemas = {},
+) => {
+  const chain = middy<APIGatewayProxyEvent, HttpResponse>(
+    handler as unknown as (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>,
+  )
+    .use(httpHeaderNormalizer())
+    .use(requestContext())
+    .use(emptyParameters());
+  if (body) {
+    chain
+      .use(bodyLimit(MAX_BODY_BYTES))
+      .use(httpJsonBodyParser())
+      .use(validator({ eventSchema: compileSchema(eventSchema({ body })) }));
+  }
+  if (pathParameters || queryStringParameters) {
+    const parameters = eventSchema({ pathParameters, queryStringParameters });
+    chain.use(validator({ eventSchema: compileSchema(parameters, { coerceTypes: true }) }));
+  }
+  return chain.use(errorResponses());
+};

@@ -1,0 +1,25 @@
+/** What an API Gateway proxy integration expects back. */
+export interface HttpResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({
+  statusCode,
+  headers: { 'Content-Type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const ok = (body: unknown, headers?: Record<string, string>): HttpResponse => json(200, body, headers);
+
+export const accepted = (body: unknown, headers?: Record<string, string>): HttpResponse =>
+  json(202, body, headers);
+
+export const noContent = (): HttpResponse => ({ statusCode: 204, headers: {}, body: '' });
+
+export const errorJson = (
+  statusCode: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): HttpResponse => json(statusCode, body, headers);

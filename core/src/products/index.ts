@@ -1,0 +1,3 @@
+export { changeAcceptor, type ChangeRequest } from './accept-change';
+export { changePublisher } from './change-publisher';
+export { productStore, type ProductStore } from './product-store';
