@@ -26,3 +26,4 @@ export type { ProvisionedResource } from './resources';
 export { loadTemplate, type CloudFormationTemplate, type TemplateResource } from './template';
 export { applyEnv } from './env';
 export { useLocalStack, type UseLocalStackOptions } from './testing';
+export { apiGatewayEvent, type HttpRequest } from './api-gateway-event';

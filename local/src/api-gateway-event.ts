@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+
+export interface HttpRequest {
+  method: string;
+  /** Resource template as in serverless.yml, e.g. `/v1.0/products/{productId}`. */
+  resource: string;
+  /** The request path, e.g. `/v1.0/products/0b7c...`. */
+  path: string;
+  pathParameters?: Record<string, string>;
+  query?: Record<string, string | string[]>;
+  headers?: Record<string, string | string[]>;
+  body?: string | null;
+  apiKeyId?: string;
+  sourceIp?: string;
+  stage?: string;
+}
+
+const firstValues = (multi: Record<string, string[]>) =>
+  Object.fromEntries(Object.entries(multi).map(([name, values]) => [name, values[values.length - 1] ?? '']));
+
+const asMulti = (values: Record<string, string | string[]> = {}) =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, [value].flat()]));
+
+/** An API Gateway REST proxy event as the deployed API would hand it to a function. */
+export const apiGatewayEvent = ({
+  method,
+  resource,
+  path,
+  pathParameters,
+  query,
+  headers,
+  body = null,
+  apiKeyId = 'local-api-key-id',
+  sourceIp = '127.0.0.1',
+  stage = 'local',
+}: HttpRequest): APIGatewayProxyEvent => {
+  const multiValueHeaders = asMulti(headers);
+  const multiValueQueryStringParameters = asMulti(query);
+  const hasQuery = Object.keys(multiValueQueryStringParameters).length > 0;
+  const requestId = randomUUID();
+  return {
+    resource,
+    path,
+    httpMethod: method,
+    headers: firstValues(multiValueHeaders),
+    multiValueHeaders,
+    queryStringParameters: hasQuery ? firstValues(multiValueQueryStringParameters) : null,
+    multiValueQueryStringParameters: hasQuery ? multiValueQueryStringParameters : null,
+    pathParameters: pathParameters ?? null,
+    stageVariables: null,
+    body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local-rest-api',
+      authorizer: null,
+      protocol: 'HTTP/1.1',
+      httpMethod: method,
+      path: `/${stage}${path}`,
+      stage,
+      requestId,
+      requestTimeEpoch: Date.now(),
+      resourceId: 'local',
+      resourcePath: resource,
+      identity: {
+        accessKey: null,
+        accountId: null,
+        apiKey: null,
+        apiKeyId,
+        caller: null,
+        clientCert: null,
+        cognitoAuthenticationProvider: null,
+        cognitoAuthenticationType: null,
+        cognitoIdentityId: null,
+        cognitoIdentityPoolId: null,
+        principalOrgId: null,
+        sourceIp,
+        user: null,
+        userAgent: null,
+        userArn: null,
+      },
+    },
+  };
+};
