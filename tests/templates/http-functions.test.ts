@@ -1,0 +1,151 @@
+import { productInputSchema } from '@bbws/core';
+import { loadTemplate, resourcesOfType, type CfnTemplate } from './support/templates';
+
+const table = 'arn:aws:dynamodb:eu-west-1:000000000000:table/products-local';
+const topic = 'arn:aws:sns:eu-west-1:000000000000:bbws-product-events-local';
+
+const httpFunctions = [
+  {
+    service: 'list-products',
+    method: 'GET',
+    resourceId: 'local-products',
+    grants: [
+      {
+        Action: ['dynamodb:Query'],
+        Resource: [`${table}/index/ProductsByPriceIndex`, `${table}/index/ProductsByNameIndex`],
+      },
+    ],
+    environment: ['PRODUCTS_TABLE_NAME', 'CURSOR_SIGNING_KEY'],
+  },
+  {
+    service: 'get-product',
+    method: 'GET',
+    resourceId: 'local-product',
+    grants: [{ Action: ['dynamodb:GetItem'], Resource: table }],
+    environment: ['PRODUCTS_TABLE_NAME'],
+  },
+  {
+    service: 'create-product',
+    method: 'POST',
+    resourceId: 'local-products',
+    grants: [{ Action: ['sns:Publish'], Resource: topic }],
+    environment: ['PRODUCT_EVENTS_TOPIC_ARN'],
+  },
+  {
+    service: 'update-product',
+    method: 'PUT',
+    resourceId: 'local-product',
+    grants: [
+      { Action: ['dynamodb:GetItem'], Resource: table },
+      { Action: ['sns:Publish'], Resource: topic },
+    ],
+    environment: ['PRODUCTS_TABLE_NAME', 'PRODUCT_EVENTS_TOPIC_ARN'],
+  },
+  {
+    service: 'delete-product',
+    method: 'DELETE',
+    resourceId: 'local-product',
+    grants: [
+      { Action: ['dynamodb:GetItem'], Resource: table },
+      { Action: ['sns:Publish'], Resource: topic },
+    ],
+    environment: ['PRODUCTS_TABLE_NAME', 'PRODUCT_EVENTS_TOPIC_ARN'],
+  },
+];
+
+const only = (template: CfnTemplate, type: string) => {
+  const found = resourcesOfType(template, type);
+  expect(found).toHaveLength(1);
+  return found[0]?.[1].Properties ?? {};
+};
+
+const grantsOf = (role: Record<string, unknown>) =>
+  (role.Policies as { PolicyDocument: { Statement: { Action: string[] }[] } }[])
+    .flatMap((policy) => policy.PolicyDocument.Statement)
+    .filter((statement) => !statement.Action.every((action) => action.startsWith('logs:')))
+    .map(({ Action, Resource }: { Action: string[]; Resource?: unknown }) => ({ Action, Resource }));
+
+describe.each(httpFunctions)(
+  'the $service function',
+  ({ service, method, resourceId, grants, environment }) => {
+    const template = loadTemplate(service);
+    const fn = only(template, 'AWS::Lambda::Function');
+
+    it(`serves ${method} on its shared API resource and requires an API key`, () => {
+      expect(only(template, 'AWS::ApiGateway::Method')).toMatchObject({
+        HttpMethod: method,
+        ResourceId: resourceId,
+        ApiKeyRequired: true,
+        Integration: { Type: 'AWS_PROXY' },
+      });
+    });
+
+    it('runs Node.js 22 on arm64 with source maps, a bounded timeout and memory', () => {
+      expect(fn).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Timeout: 6,
+      });
+      expect((fn.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    });
+
+    it('is given exactly the configuration it reads', () => {
+      const variables = Object.keys((fn.Environment as { Variables: Record<string, string> }).Variables);
+      expect(variables.sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', ...environment].sort());
+    });
+
+    it('may do only what it needs, on the exact resources', () => {
+      expect(grantsOf(only(template, 'AWS::IAM::Role'))).toEqual(grants);
+    });
+
+    it('keeps its logs for 90 days', () => {
+      expect(only(template, 'AWS::Logs::LogGroup').RetentionInDays).toBe(90);
+    });
+
+    it('alarms on a p95 duration above 300 ms and an error rate above 5%', () => {
+      const alarms = resourcesOfType(template, 'AWS::CloudWatch::Alarm').map(
+        ([, alarm]) => alarm.Properties ?? {},
+      );
+      expect(alarms).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ MetricName: 'Duration', ExtendedStatistic: 'p95', Threshold: 300 }),
+          expect.objectContaining({
+            Threshold: 5,
+            Metrics: expect.arrayContaining([
+              expect.objectContaining({ Expression: 'IF(invocations > 0, 100 * errors / invocations, 0)' }),
+            ]),
+          }),
+        ]),
+      );
+    });
+  },
+);
+
+describe.each(['create-product', 'update-product'])('the request model of %s', (service) => {
+  it('is the product input schema from core, so API Gateway refuses bad bodies before Lambda runs', () => {
+    const model = only(loadTemplate(service), 'AWS::ApiGateway::Model');
+    expect(model.Schema).toEqual({
+      $schema: 'http://json-schema.org/draft-04/schema#',
+      ...productInputSchema,
+    });
+  });
+
+  it('is enforced by a body validator on the method', () => {
+    const template = loadTemplate(service);
+    expect(only(template, 'AWS::ApiGateway::RequestValidator')).toMatchObject({ ValidateRequestBody: true });
+  });
+});
+
+describe('request models on the shared API', () => {
+  it('have names unique across services, since API Gateway keys models by name per API', () => {
+    const names = httpFunctions.flatMap(({ service }) =>
+      resourcesOfType(loadTemplate(service), 'AWS::ApiGateway::Model').map(
+        ([, model]) => model.Properties?.Name,
+      ),
+    );
+    expect(names.sort()).toEqual(['CreateProductInput', 'UpdateProductInput']);
+  });
+});
