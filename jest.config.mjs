@@ -33,10 +33,10 @@ const project = (name, rootDir) => ({
 });
 
 export default {
-  // `templates` holds the contract tests that read every service's packaged CloudFormation.
+  // `contracts` holds the repository-level tests: packaged CloudFormation of every service, workflows.
   projects: [
     ...workspaces.map((name) => project(name, `<rootDir>/${name}`)),
-    project('templates', '<rootDir>'),
+    project('contracts', '<rootDir>'),
   ],
   collectCoverageFrom: ['<rootDir>/*/src/**/*.ts', '!<rootDir>/local/src/bin/**'],
   coverageThreshold: { global: { lines: 90 } },
