@@ -89,3 +89,12 @@ export {
 } from './schemas/requests';
 export * from './http';
 export * from './products';
+export * from './consumer';
+export {
+  productPageSchema,
+  acceptedChangeSchema,
+  gatewayErrorSchema,
+  type ProductPage,
+  type AcceptedChange,
+} from './schemas/responses';
+export { openApiDocument } from './openapi';

@@ -1,0 +1,154 @@
+import { MAX_BODY_BYTES } from './http/handler';
+import { errorBodySchema } from './schemas/error-body';
+import { idempotencyKeySchema, productIdSchema, productInputSchema, productSchema } from './schemas/product';
+import { listProductsQuerySchema } from './schemas/requests';
+import { acceptedChangeSchema, gatewayErrorSchema, productPageSchema } from './schemas/responses';
+
+const serverVariables = {
+  apiId: { default: 'example', description: 'RestApiId Output of the infrastructure stack' },
+  region: { default: 'eu-west-1' },
+  stage: { default: 'dev', enum: ['dev', 'sit', 'prod'] },
+};
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+
+const ERRORS: Record<string, string> = {
+  '400': 'The request is not valid; `details` names each field',
+  '404': 'No active product has this id',
+  '412': 'If-Match names a version the product is no longer at',
+  '413': `The body is larger than ${MAX_BODY_BYTES} bytes`,
+  '415': 'The body is not application/json',
+  '500': 'Unexpected failure; quote the requestId',
+  '503': 'A dependency (table or topic) is unavailable; nothing was changed, retry later',
+};
+
+const errors = (...codes: string[]) =>
+  Object.fromEntries(codes.map((code) => [code, { description: ERRORS[code], content: json('ErrorBody') }]));
+
+const gatewayErrors = {
+  '403': { description: 'Missing or wrong x-api-key (API Gateway)', content: json('GatewayError') },
+  '429': { description: 'Throttled or over the daily quota (API Gateway)', content: json('GatewayError') },
+};
+
+const ifMatch = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  description:
+    'The ETag from GET; the change is refused with 412 (now or when applied) if the version moved on',
+  schema: { type: 'string', examples: ['"3"'] },
+};
+
+const productIdParameter = { name: 'productId', in: 'path', required: true, schema: productIdSchema };
+
+const listParameters = Object.entries(listProductsQuerySchema.properties).map(([name, schema]) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema,
+}));
+
+const productBody = { required: true, content: json('ProductInput') };
+
+/** The OpenAPI 3.1 document of the product API, built from the same schemas the functions validate with. */
+export const openApiDocument = () => ({
+  openapi: '3.1.0',
+  info: {
+    title: 'BBWS Product API',
+    version: '1.0.0',
+    description:
+      'Product catalogue. Writes are asynchronous: POST, PUT and DELETE validate, publish a change and return; ' +
+      'the change is applied within seconds.',
+    license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+  },
+  servers: [
+    { url: 'https://{apiId}.execute-api.{region}.amazonaws.com/{stage}', variables: serverVariables },
+  ],
+  security: [{ apiKey: [] }],
+  paths: {
+    '/v1.0/products': {
+      get: {
+        operationId: 'listProducts',
+        summary: 'List active products by price, or look one up by exact name',
+        parameters: listParameters,
+        responses: {
+          '200': { description: 'One page', content: json('ProductPage') },
+          ...errors('400', '500', '503'),
+          ...gatewayErrors,
+        },
+      },
+      post: {
+        operationId: 'createProduct',
+        summary: 'Create a product (applied asynchronously)',
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description:
+              'Retries with the same key (and API key) name the same product and never create a second',
+            schema: idempotencyKeySchema,
+          },
+        ],
+        requestBody: productBody,
+        responses: {
+          '202': {
+            description: 'Accepted',
+            headers: { Location: { description: 'Where the product will be', schema: { type: 'string' } } },
+            content: json('AcceptedChange'),
+          },
+          ...errors('400', '413', '415', '500', '503'),
+          ...gatewayErrors,
+        },
+      },
+    },
+    '/v1.0/products/{productId}': {
+      parameters: [productIdParameter],
+      get: {
+        operationId: 'getProduct',
+        summary: 'Get one active product',
+        responses: {
+          '200': {
+            description: 'The product',
+            headers: { ETag: { description: 'Its version, for If-Match', schema: { type: 'string' } } },
+            content: json('Product'),
+          },
+          ...errors('400', '404', '500', '503'),
+          ...gatewayErrors,
+        },
+      },
+      put: {
+        operationId: 'updateProduct',
+        summary: 'Replace a product (applied asynchronously)',
+        parameters: [ifMatch],
+        requestBody: productBody,
+        responses: {
+          '202': { description: 'Accepted', content: json('AcceptedChange') },
+          ...errors('400', '404', '412', '413', '415', '500', '503'),
+          ...gatewayErrors,
+        },
+      },
+      delete: {
+        operationId: 'deleteProduct',
+        summary: 'Soft-delete a product (applied asynchronously)',
+        parameters: [ifMatch],
+        responses: {
+          '204': { description: 'Accepted' },
+          ...errors('400', '404', '412', '500', '503'),
+          ...gatewayErrors,
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
+    schemas: {
+      ProductInput: productInputSchema,
+      Product: productSchema,
+      ProductPage: productPageSchema,
+      AcceptedChange: acceptedChangeSchema,
+      ErrorBody: errorBodySchema,
+      GatewayError: gatewayErrorSchema,
+    },
+  },
+});
