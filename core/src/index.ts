@@ -89,7 +89,6 @@ export {
 } from './schemas/requests';
 export * from './http';
 export * from './products';
-export * from './consumer';
 export {
   productPageSchema,
   acceptedChangeSchema,
