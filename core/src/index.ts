@@ -64,6 +64,7 @@ export {
   productFromItem,
   encodeCursor,
   decodeCursor,
+  assertSigningKey,
   type IndexAttributeName,
   type ProductKey,
   type PriceIndexKeys,

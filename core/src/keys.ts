@@ -177,14 +177,18 @@ const canonicalContext = ({ index, sort, filters = {} }: CursorContext): string 
   return JSON.stringify([index, sort ?? null, definedFilters]);
 };
 
-const signature = (payload: string, context: CursorContext, signingKey: string): Buffer => {
+/** Returns the key if it is long enough to sign cursors; call it at module scope to fail at cold start. */
+export const assertSigningKey = (signingKey: string): string => {
   if (signingKey.length < MIN_SIGNING_KEY_LENGTH) {
     throw new Error(`The cursor signing key must be at least ${MIN_SIGNING_KEY_LENGTH} characters`);
   }
-  return createHmac('sha256', signingKey)
+  return signingKey;
+};
+
+const signature = (payload: string, context: CursorContext, signingKey: string): Buffer =>
+  createHmac('sha256', assertSigningKey(signingKey))
     .update(`${CURSOR_VERSION}.${payload}.${canonicalContext(context)}`)
     .digest();
-};
 
 /** An opaque, signed cursor for `lastEvaluatedKey`; the key comes from CURSOR_SIGNING_KEY via the caller. */
 export const encodeCursor = (

@@ -1,4 +1,5 @@
 import {
+  assertSigningKey,
   httpHandler,
   listProductsQuerySchema,
   ok,
@@ -8,7 +9,10 @@ import {
 } from '@bbws/core';
 import { productLister } from './list-products';
 
-const listProductPage = productLister(requireEnv('PRODUCTS_TABLE_NAME'), requireEnv('CURSOR_SIGNING_KEY'));
+const listProductPage = productLister(
+  requireEnv('PRODUCTS_TABLE_NAME'),
+  assertSigningKey(requireEnv('CURSOR_SIGNING_KEY')),
+);
 
 export type ListProductsEvent = HttpEvent<unknown, Record<string, string>, ListProductsQuery>;
 

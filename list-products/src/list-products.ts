@@ -5,12 +5,12 @@ import {
   documentClient,
   encodeCursor,
   nameIndexKeyCondition,
-  normaliseName,
   priceIndexKeyCondition,
   productFromItem,
   ValidationFailed,
   type CursorContext,
   type CursorIndex,
+  type KeyCondition,
   type ListProductsQuery,
   type Product,
 } from '@bbws/core';
@@ -32,6 +32,14 @@ const keyConditionFor = ({ name, sort, minPrice, maxPrice }: ListProductsQuery) 
   return nameIndexKeyCondition(name);
 };
 
+// Bound to the Query a cursor continues rather than to the query string, so spellings of the same
+// query (no sort and `sort=price_asc`, no minPrice and `minPrice=0`, names differing in case) share cursors.
+const cursorContextFor = (condition: KeyCondition, ascending: boolean): CursorContext => ({
+  index: condition.IndexName as CursorIndex,
+  sort: ascending ? 'ascending' : 'descending',
+  filters: condition.ExpressionAttributeValues,
+});
+
 /**
  * Lists active products with one Query on a sparse index: by price (ProductsByPriceIndex), or by exact
  * name (ProductsByNameIndex). No Scan and no filter, so every item read is an item returned.
@@ -40,15 +48,8 @@ export const productLister =
   (tableName: string, cursorSigningKey: string) =>
   async (query: ListProductsQuery): Promise<ProductPage> => {
     const condition = keyConditionFor(query);
-    const cursorContext: CursorContext = {
-      index: condition.IndexName as CursorIndex,
-      sort: query.sort,
-      filters: {
-        name: query.name === undefined ? undefined : normaliseName(query.name),
-        minPrice: query.minPrice,
-        maxPrice: query.maxPrice,
-      },
-    };
+    const ascending = query.sort !== 'price_desc';
+    const cursorContext = cursorContextFor(condition, ascending);
     const startKey =
       query.cursor === undefined ? undefined : decodeCursor(query.cursor, cursorContext, cursorSigningKey);
     const page = await documentClient()
@@ -57,7 +58,7 @@ export const productLister =
           TableName: tableName,
           ...condition,
           Limit: query.limit ?? DEFAULT_PAGE_SIZE,
-          ScanIndexForward: query.sort !== 'price_desc',
+          ScanIndexForward: ascending,
           ExclusiveStartKey: startKey,
         }),
       )

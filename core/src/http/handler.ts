@@ -4,7 +4,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import validator from '@middy/validator';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { compileSchema } from '../validation';
-import { bodyLimit, emptyParameters, errorResponses, requestContext } from './middleware';
+import { bodyLimit, emptyParameters, errorResponses, mediaTypeCase, requestContext } from './middleware';
 import type { HttpResponse } from './responses';
 
 /** Largest request body the API accepts; API Gateway's own limit is far higher. */
@@ -34,12 +34,13 @@ export const httpHandler = <TEvent>(
   const chain = middy<APIGatewayProxyEvent, HttpResponse>(
     handler as unknown as (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>,
   )
+    .use(emptyParameters())
     .use(httpHeaderNormalizer())
-    .use(requestContext())
-    .use(emptyParameters());
+    .use(requestContext());
   if (body) {
     chain
       .use(bodyLimit(MAX_BODY_BYTES))
+      .use(mediaTypeCase())
       .use(httpJsonBodyParser())
       .use(validator({ eventSchema: compileSchema(eventSchema({ body })) }));
   }

@@ -14,11 +14,23 @@ export const requestContext = (): Middleware => ({
   },
 });
 
-/** API Gateway sends null for absent path and query parameters; validation wants objects. */
+/** API Gateway sends null for absent headers, path and query parameters; everything after wants objects. */
 export const emptyParameters = (): Middleware => ({
   before: ({ event }) => {
+    event.headers ??= {};
+    event.multiValueHeaders ??= {};
     event.pathParameters ??= {};
     event.queryStringParameters ??= {};
+  },
+});
+
+/** Media types are case-insensitive (RFC 9110 §8.3.1); the JSON body parser compares them as written. */
+export const mediaTypeCase = (): Middleware => ({
+  before: ({ event }) => {
+    const contentType = event.headers['content-type'];
+    if (contentType === undefined) return;
+    const [mediaType = '', ...parameters] = contentType.split(';');
+    event.headers['content-type'] = [mediaType.trim().toLowerCase(), ...parameters].join(';');
   },
 });
 

@@ -22,13 +22,14 @@ export const actorOf = ({ requestContext }: RequestMetadata): Actor => ({
   requestId: requestContext.requestId,
 });
 
-const ENTITY_TAG = /^(?:W\/)?"?([1-9]\d{0,14})"?$/;
+const ENTITY_TAG = /^(?:W\/)?(?:"([1-9]\d{0,14})"|([1-9]\d{0,14}))$/;
 
 /** The version an `If-Match` header demands, or undefined when the header is absent or `*`. */
 export const expectedVersionFrom = (headers: Record<string, string | undefined>): number | undefined => {
   const ifMatch = headers['if-match']?.trim();
   if (ifMatch === undefined || ifMatch === '*') return undefined;
-  const version = ENTITY_TAG.exec(ifMatch)?.[1];
+  const [, quoted, bare] = ENTITY_TAG.exec(ifMatch) ?? [];
+  const version = quoted ?? bare;
   if (version === undefined) {
     throw new ValidationFailed([
       { field: 'If-Match', message: 'must be the ETag of a product version, e.g. "3"' },

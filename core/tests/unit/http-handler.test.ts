@@ -52,6 +52,24 @@ describe('httpHandler with a body schema', () => {
     expect(response.statusCode).toBe(200);
   });
 
+  it('reads the media type case-insensitively, as HTTP defines it', async () => {
+    const response = await bodyHandler(
+      post({ headers: { 'Content-Type': 'Application/JSON; charset=UTF-8' } }),
+      context,
+    );
+
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('answers a request that has no headers at all with a JSON error, not a crash', async () => {
+    const event = { ...post(), headers: null, multiValueHeaders: null } as unknown as ReturnType<typeof post>;
+
+    const response = await bodyHandler(event, context);
+
+    expect(response.statusCode).toBe(415);
+    expect(parse(response.body).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
   it('answers 400 MALFORMED_JSON for a body that is not JSON, without calling the domain function', async () => {
     const response = await bodyHandler(post({ body: '{"name": ' }), context);
 

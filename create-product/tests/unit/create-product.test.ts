@@ -1,0 +1,208 @@
+import { TEST_TOPIC_ARN } from '../support/env';
+import path from 'node:path';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { isProductId } from '@bbws/core';
+import { apiGatewayEvent } from '@bbws/local';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { handler } from '../../src/handler';
+import { errorOf, fieldsNamedBy, invoke, sampleEvent } from '../support/http';
+import { validProductInput } from '../support/products';
+import { publishedChanges } from '../support/published';
+
+const sns = mockClient(SNSClient);
+
+const eventsDir = path.resolve(__dirname, '../../events');
+
+interface PostRequest {
+  headers?: Record<string, string>;
+  apiKeyId?: string;
+  sourceIp?: string;
+}
+
+const postEvent = ({ headers = {}, apiKeyId, sourceIp }: PostRequest = {}) =>
+  apiGatewayEvent({
+    method: 'POST',
+    resource: '/v1.0/products',
+    path: '/v1.0/products',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(validProductInput),
+    apiKeyId,
+    sourceIp,
+  });
+
+const postProduct = (request: PostRequest = {}) => invoke(handler, postEvent(request));
+
+const acceptedProductId = async (request: PostRequest): Promise<string> => {
+  const response = await postProduct(request);
+  return (JSON.parse(response.body) as { productId: string }).productId;
+};
+
+beforeEach(() => {
+  sns.reset();
+  sns.on(PublishCommand).resolves({ MessageId: 'message-1' });
+});
+
+describe('POST /v1.0/products', () => {
+  it('answers 202 with a new productId, PENDING status and the Location of the product', async () => {
+    const response = await postProduct();
+
+    const body = JSON.parse(response.body) as { productId: string; status: string };
+    expect(response.statusCode).toBe(202);
+    expect(response.headers['Content-Type']).toBe('application/json');
+    expect(body).toEqual({ productId: expect.any(String), status: 'PENDING' });
+    expect(isProductId(body.productId)).toBe(true);
+    expect(response.headers.Location).toBe(`/local/v1.0/products/${body.productId}`);
+  });
+
+  it('builds the Location without a doubled slash when the request path ends in one', async () => {
+    const event = { ...postEvent(), path: '/v1.0/products/' };
+    event.requestContext = { ...event.requestContext, path: '/local/v1.0/products/' };
+
+    const response = await invoke(handler, event);
+
+    const { productId } = JSON.parse(response.body) as { productId: string };
+    expect(response.headers.Location).toBe(`/local/v1.0/products/${productId}`);
+  });
+
+  it('publishes one schema-valid CREATE event carrying the product and the caller', async () => {
+    const event = postEvent({ apiKeyId: 'key-id-42', sourceIp: '198.51.100.20' });
+
+    const response = await invoke(handler, event);
+
+    const [change, ...others] = publishedChanges(sns);
+    expect(others).toEqual([]);
+    expect(change).toEqual({
+      schemaVersion: 1,
+      eventId: expect.any(String),
+      eventType: 'CREATE',
+      productId: (JSON.parse(response.body) as { productId: string }).productId,
+      occurredAt: expect.any(String),
+      product: validProductInput,
+      actor: { apiKeyId: 'key-id-42', sourceIp: '198.51.100.20', requestId: event.requestContext.requestId },
+    });
+  });
+
+  it('publishes to the configured topic with eventType as a message attribute', async () => {
+    await postProduct();
+
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
+    expect(sns).toHaveReceivedCommandWith(PublishCommand, {
+      TopicArn: TEST_TOPIC_ARN,
+      MessageAttributes: { eventType: { DataType: 'String', StringValue: 'CREATE' } },
+    });
+  });
+
+  it('gives every POST without an Idempotency-Key a different productId', async () => {
+    const first = await acceptedProductId({});
+    const second = await acceptedProductId({});
+
+    expect(first).not.toBe(second);
+  });
+});
+
+describe('POST /v1.0/products with an Idempotency-Key', () => {
+  it('names the same product when the same API key retries with the same key', async () => {
+    const request = { apiKeyId: 'key-id-1', headers: { 'Idempotency-Key': 'order-2025-0001' } };
+
+    const first = await acceptedProductId(request);
+    const retry = await acceptedProductId(request);
+
+    expect(retry).toBe(first);
+    expect(isProductId(first)).toBe(true);
+    expect(publishedChanges(sns).map(({ productId }) => productId)).toEqual([first, first]);
+  });
+
+  it('names different products for the same key from different API keys', async () => {
+    const headers = { 'Idempotency-Key': 'order-2025-0001' };
+
+    const mine = await acceptedProductId({ apiKeyId: 'key-id-1', headers });
+    const theirs = await acceptedProductId({ apiKeyId: 'key-id-2', headers });
+
+    expect(mine).not.toBe(theirs);
+  });
+
+  it('names different products for different keys from the same API key', async () => {
+    const first = await acceptedProductId({ apiKeyId: 'key-id-1', headers: { 'Idempotency-Key': 'a-1' } });
+    const second = await acceptedProductId({ apiKeyId: 'key-id-1', headers: { 'Idempotency-Key': 'a-2' } });
+
+    expect(first).not.toBe(second);
+  });
+
+  it('reads the header whatever the case of its name', async () => {
+    const canonical = await acceptedProductId({ headers: { 'Idempotency-Key': 'retry-me' } });
+    const oddCase = await acceptedProductId({ headers: { 'idempotency-KEY': 'retry-me' } });
+
+    expect(oddCase).toBe(canonical);
+  });
+
+  it.each([
+    ['a space', 'order 1'],
+    ['a control character', 'order\u00071'],
+    ['a non-ASCII character', 'commande-é'],
+    ['more than 128 characters', 'k'.repeat(129)],
+    ['nothing', ''],
+  ])('refuses a key with %s with a 400 naming Idempotency-Key and publishes nothing', async (_, key) => {
+    const response = await postProduct({ headers: { 'Idempotency-Key': key } });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).code).toBe('VALIDATION_FAILED');
+    expect(fieldsNamedBy(response)).toEqual(['Idempotency-Key']);
+    expect(sns).not.toHaveReceivedCommand(PublishCommand);
+  });
+
+  it('accepts a key of exactly 128 printable characters', async () => {
+    const response = await postProduct({ headers: { 'Idempotency-Key': '~'.repeat(128) } });
+
+    expect(response.statusCode).toBe(202);
+  });
+});
+
+describe('POST /v1.0/products when the topic fails', () => {
+  it('answers 503 with the request id and no internals when publishing fails', async () => {
+    sns.on(PublishCommand).rejects(new Error('connect ECONNREFUSED 10.0.0.12:443 arn:aws:sns:secret'));
+    const event = postEvent();
+
+    const response = await invoke(handler, event);
+
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['Content-Type']).toBe('application/json');
+    expect(JSON.parse(response.body)).toEqual({
+      error: {
+        code: 'DEPENDENCY_UNAVAILABLE',
+        message: expect.any(String),
+        details: [],
+        requestId: event.requestContext.requestId,
+      },
+    });
+    expect(response.body).not.toMatch(/ECONNREFUSED|arn:aws|Error/);
+  });
+});
+
+describe('POST /v1.0/products sample events', () => {
+  it('accepts the sample product with a Location under the stage prefix', async () => {
+    const response = await invoke(handler, sampleEvent(`${eventsDir}/create-product.json`));
+
+    const { productId } = JSON.parse(response.body) as { productId: string };
+    expect(response.statusCode).toBe(202);
+    expect(response.headers.Location).toBe(`/local/v1.0/products/${productId}`);
+  });
+
+  it('derives the productId that the update and delete sample events name from the sample Idempotency-Key', async () => {
+    const response = await invoke(handler, sampleEvent(`${eventsDir}/create-product-idempotent.json`));
+
+    expect(response.statusCode).toBe(202);
+    expect(JSON.parse(response.body)).toEqual({
+      productId: '7ae2b6d0-c5ba-5abf-82b1-323829adfdee',
+      status: 'PENDING',
+    });
+  });
+
+  it('refuses the sample invalid product naming each bad field', async () => {
+    const response = await invoke(handler, sampleEvent(`${eventsDir}/create-product-invalid.json`));
+
+    expect(response.statusCode).toBe(400);
+    expect(new Set(fieldsNamedBy(response))).toEqual(new Set(['name', 'price', 'currency', 'colour']));
+    expect(sns).not.toHaveReceivedCommand(PublishCommand);
+  });
+});

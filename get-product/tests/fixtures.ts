@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { errorBodySchema, validatorFor, type ErrorBody, type Product } from '@bbws/core';
+import { apiGatewayEvent } from '@bbws/local';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+
+/** A sample event from events/, the same files `serverless invoke local --path` reads; fresh on each call. */
+export const sampleEvent = (name: 'existing-product' | 'malformed-id'): APIGatewayProxyEvent =>
+  JSON.parse(
+    readFileSync(path.join(__dirname, '..', 'events', `${name}.json`), 'utf8'),
+  ) as APIGatewayProxyEvent;
+
+/** The product id in the existing-product sample event. */
+export const SAMPLE_PRODUCT_ID = '3f2c8a4e-1b7d-4c5e-9f60-7a8b9c0d1e2f';
+
+/** GET /v1.0/products/{productId}, as API Gateway hands it over. */
+export const getRequest = (productId: string, headers?: Record<string, string>): APIGatewayProxyEvent =>
+  apiGatewayEvent({
+    method: 'GET',
+    resource: '/v1.0/products/{productId}',
+    path: `/v1.0/products/${productId}`,
+    pathParameters: { productId },
+    headers,
+  });
+
+export const lambdaContext = {
+  awsRequestId: 'lambda-request-id',
+  getRemainingTimeInMillis: () => 6000,
+} as unknown as Context;
+
+export const aProduct = (overrides: Partial<Product> = {}): Product => ({
+  productId: randomUUID(),
+  name: 'Desk lamp',
+  description: 'Brass desk lamp with a linen shade',
+  price: 49.99,
+  currency: 'ZAR',
+  category: 'lighting',
+  sku: 'LAMP-001',
+  imageUrl: 'https://images.example.com/desk-lamp.jpg',
+  active: true,
+  createdAt: '2025-11-20T09:00:00.000Z',
+  updatedAt: '2025-11-21T10:30:00.000Z',
+  version: 4,
+  ...overrides,
+});
+
+export const softDeleted = (product: Product): Product => ({
+  ...product,
+  active: false,
+  version: product.version + 1,
+  deletedAt: '2025-11-22T08:00:00.000Z',
+});
+
+const validateErrorBody = validatorFor<ErrorBody>(errorBodySchema);
+
+/** The error of an error response, which must have exactly the API's error body shape. */
+export const errorOf = (response: { body: string }): ErrorBody['error'] =>
+  validateErrorBody(JSON.parse(response.body)).error;
