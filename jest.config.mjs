@@ -22,7 +22,7 @@ const swc = [
   },
 ];
 
-const project = (name, rootDir) => ({
+const project = (name, rootDir, overrides = {}) => ({
   displayName: name,
   rootDir,
   testEnvironment: 'node',
@@ -30,13 +30,18 @@ const project = (name, rootDir) => ({
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@middy|@silverbucket|ajv-ftl-i18n|fluent-transpiler)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  ...overrides,
 });
 
 export default {
   // `contracts` holds the repository-level tests: packaged CloudFormation of every service, workflows.
   projects: [
     ...workspaces.map((name) => project(name, `<rootDir>/${name}`)),
-    project('contracts', '<rootDir>'),
+    project('contracts', '<rootDir>', {
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/deploy/'],
+    }),
+    // Black-box tests over HTTP against the whole system, which each file starts (tests/e2e/support).
+    project('e2e', '<rootDir>', { testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] }),
   ],
   collectCoverageFrom: ['<rootDir>/*/src/**/*.ts', '!<rootDir>/local/src/bin/**'],
   coverageThreshold: { global: { lines: 90 } },

@@ -1,0 +1,12 @@
+// `npm run test:deploy` only: deploys the compose project into moto_server (minutes, not for every run).
+import base from './jest.config.mjs';
+
+const contracts = base.projects.find((project) => project.displayName === 'contracts');
+
+export default {
+  ...contracts,
+  displayName: 'deploy',
+  rootDir: new URL('.', import.meta.url).pathname,
+  testMatch: ['<rootDir>/tests/deploy/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/'],
+};
