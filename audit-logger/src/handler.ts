@@ -1,5 +1,9 @@
-// Placeholder until this function's issue lands: answers 501 so nothing mistakes it for a working handler.
-export const handler = async () => ({
-  statusCode: 501,
-  body: JSON.stringify({ error: { code: 'NOT_IMPLEMENTED' } }),
-});
+import { requireEnv, s3Client, sqsBatchHandler } from '@bbws/core';
+import { auditRecorder } from './record-audit';
+
+const auditBucketName = requireEnv('AUDIT_BUCKET_NAME');
+
+export const recordAudit = auditRecorder({ bucketName: auditBucketName, client: s3Client() });
+
+// Each record is one independent PutObject, so more products run at once than in product-creator.
+export const handler = sqsBatchHandler(recordAudit, { concurrency: 10 });

@@ -90,6 +90,7 @@ export {
 } from './schemas/requests';
 export * from './http';
 export * from './products';
+export * from './consumer';
 export {
   productPageSchema,
   acceptedChangeSchema,

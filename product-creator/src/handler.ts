@@ -1,5 +1,8 @@
-// Placeholder until this function's issue lands: answers 501 so nothing mistakes it for a working handler.
-export const handler = async () => ({
-  statusCode: 501,
-  body: JSON.stringify({ error: { code: 'NOT_IMPLEMENTED' } }),
-});
+import { documentClient, requireEnv, sqsBatchHandler } from '@bbws/core';
+import { productChangeApplier } from './apply-change';
+
+const productsTableName = requireEnv('PRODUCTS_TABLE_NAME');
+
+export const applyChange = productChangeApplier({ tableName: productsTableName, client: documentClient() });
+
+export const handler = sqsBatchHandler(applyChange);

@@ -26,11 +26,28 @@ export const priceSchema = { type: 'number', minimum: 0, maximum: MAX_PRICE, mul
 export const productInputSchema = {
   type: 'object',
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
-    description: { type: 'string', maxLength: 2000 },
+    // At least one visible character and no C0/C1 control characters. The lookahead keeps the match
+    // linear in the length: a backtracking `x*\Sx*` form is quadratic on long hostile input.
+    name: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f]+$',
+    },
+    // Line breaks and tabs are text here; other control characters are not.
+    description: {
+      type: 'string',
+      maxLength: 2000,
+      pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$',
+    },
     price: priceSchema,
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
-    category: { type: 'string', minLength: 1, maxLength: 100 },
+    category: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 100,
+      pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]+$',
+    },
     sku: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
     // The pattern insists on a host: `format: uri` alone accepts a bare `https://`.
     imageUrl: { type: 'string', format: 'uri', pattern: '^https://[^\\s/?#]+', maxLength: 2048 },

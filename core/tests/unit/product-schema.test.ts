@@ -147,3 +147,41 @@ describe('isProductId', () => {
     expect(isProductId(value)).toBe(false);
   });
 });
+
+describe('product input text fields', () => {
+  const valid = { name: 'Desk lamp', price: 19.99, currency: 'ZAR' };
+  const accepts = (overrides: Record<string, unknown>) => {
+    const validate = compileSchema(productInputSchema);
+    return validate({ ...valid, ...overrides });
+  };
+
+  it.each([['Lampe à poser 💡'], ['台灯'], ['  padded name  ']])('accepts the name %j', (name) => {
+    expect(accepts({ name })).toBe(true);
+  });
+
+  it.each([['lamp\u0000'], ['\u0007bell'], ['line\nbreak'], ['\u0085next line'], ['\u3000\u2003']])(
+    'refuses the name %j (control characters or nothing visible)',
+    (name) => {
+      expect(accepts({ name })).toBe(false);
+    },
+  );
+
+  it('keeps line breaks and tabs in a description but refuses other control characters', () => {
+    expect(accepts({ description: 'First line\n\tsecond line\r\n' })).toBe(true);
+    expect(accepts({ description: 'bad \u001b[31m escape' })).toBe(false);
+  });
+
+  it('refuses control characters in a category', () => {
+    expect(accepts({ category: 'lamps\u0000' })).toBe(false);
+  });
+});
+
+describe('product input patterns on hostile input', () => {
+  it('reject a long name of spaces ending in a control character in linear time (bounded steps, not a timer)', () => {
+    const pattern = new RegExp(productInputSchema.properties.name.pattern, 'u');
+    const hostile = `${' '.repeat(20_000)}a${'a'.repeat(20_000)}\u0000`;
+
+    expect(pattern.test(hostile)).toBe(false);
+    expect(pattern.test('a'.repeat(40_000))).toBe(true);
+  });
+});

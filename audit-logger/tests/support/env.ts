@@ -1,0 +1,14 @@
+import { applyEnv } from '@bbws/local';
+
+// Import this module before the handler module: the handler reads its configuration at module scope.
+
+export const TEST_BUCKET_NAME = 'bbws-product-audit-logs-test';
+
+const restoreEnv = applyEnv({
+  AWS_REGION: 'eu-west-1',
+  AUDIT_BUCKET_NAME: TEST_BUCKET_NAME,
+  // Core's logger is covered by core's tests; here its lines would only bury jest's report.
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+});
+
+afterAll(restoreEnv);

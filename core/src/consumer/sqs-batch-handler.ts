@@ -1,0 +1,162 @@
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { logger, withRequestContext } from '../logger';
+import type { ChangeEvent } from '../schemas/change-event';
+import {
+  changeEventOf,
+  deliveryOf,
+  describeInvalidBody,
+  occurredAtUtc,
+  type Delivery,
+} from './change-record';
+import { NotYetApplicable } from './errors';
+
+/**
+ * What became of one record. `applied`, `duplicate` and `stale` are done with: the change is in the
+ * store, or a newer one that supersedes it is. `conflict` can never apply (its expectedVersion has been
+ * passed) and `failed` may apply later (retried); both are reported as batch item failures so that SQS
+ * retries them and, after maxReceiveCount, moves them to the DLQ: every accepted change ends up
+ * persisted, superseded or in a DLQ.
+ */
+export type RecordOutcome = 'applied' | 'duplicate' | 'stale' | 'conflict' | 'failed';
+export type ChangeEventOutcome = Exclude<RecordOutcome, 'failed'>;
+
+export interface ChangeEventResult {
+  outcome: ChangeEventOutcome;
+  /** Extra fields for the record's log line, such as the version written. */
+  detail?: Record<string, string | number | boolean>;
+}
+
+/** Handles one change event; throws to fail the record (it is retried, then dead-lettered). */
+export type ProcessChangeEvent = (changeEvent: ChangeEvent, delivery: Delivery) => Promise<ChangeEventResult>;
+
+export interface SqsBatchHandlerOptions {
+  /** Products processed at once. Records of one product always run one after another, in event order. */
+  concurrency?: number;
+}
+
+const defaults: Required<SqsBatchHandlerOptions> = { concurrency: 4 };
+
+interface ProductRecord {
+  record: SQSRecord;
+  changeEvent: ChangeEvent;
+  /** Event order: time, then eventId to break ties (the order product-creator applies changes in). */
+  position: string;
+}
+
+type LogFields = Record<string, unknown>;
+
+const logOutcome = (outcome: RecordOutcome, fields: LogFields): void => {
+  const line = { ...fields, outcome };
+  if (outcome === 'failed') logger.error('change event processed', line);
+  else if (outcome === 'conflict') logger.warn('change event processed', line);
+  else logger.info('change event processed', line);
+};
+
+const eventFields = (changeEvent: ChangeEvent, delivery: Delivery): LogFields => ({
+  eventId: changeEvent.eventId,
+  productId: changeEvent.productId,
+  eventType: changeEvent.eventType,
+  ...delivery,
+});
+
+const logFailure = (fields: LogFields, error: unknown): void => {
+  // A change waiting for an earlier one is the normal face of reordering, not an error.
+  if (error instanceof NotYetApplicable)
+    logger.warn('change event processed', { ...fields, outcome: 'failed', reason: error.message });
+  else logOutcome('failed', { ...fields, error });
+};
+
+/** Runs `run` over `items`, at most `limit` at a time. */
+const forEachConcurrently = async <T>(items: T[], limit: number, run: (item: T) => Promise<void>) => {
+  const pending = [...items];
+  const worker = async () => {
+    for (let item = pending.shift(); item !== undefined; item = pending.shift()) await run(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+};
+
+/**
+ * One product's records in event order. After a record fails, the later ones are failed unprocessed so
+ * that they are retried with it and cannot overtake it. A conflict does not hold them back: it never applies,
+ * so nothing later depends on it.
+ */
+const processProduct = async (
+  records: ProductRecord[],
+  processChangeEvent: ProcessChangeEvent,
+  fail: (record: SQSRecord) => void,
+): Promise<void> => {
+  let held = false;
+  for (const { record, changeEvent } of records) {
+    const fields = eventFields(changeEvent, deliveryOf(record));
+    if (held) {
+      logger.warn('change event processed', {
+        ...fields,
+        outcome: 'failed',
+        reason: 'an earlier record of this product failed in this batch',
+      });
+      fail(record);
+      continue;
+    }
+    try {
+      const { outcome, detail } = await processChangeEvent(changeEvent, deliveryOf(record));
+      logOutcome(outcome, { ...fields, ...detail });
+      if (outcome === 'conflict') fail(record);
+    } catch (error) {
+      logFailure(fields, error);
+      fail(record);
+      held = true;
+    }
+  }
+};
+
+// Code-point order, as DynamoDB compares strings (localeCompare would not).
+const byPosition = (a: ProductRecord, b: ProductRecord): number =>
+  Number(a.position > b.position) - Number(a.position < b.position);
+
+/**
+ * Groups valid records by product, each product's in event order (a standard queue may hand an UPDATE
+ * over before its CREATE in the same batch); fails each invalid record on the spot.
+ */
+const groupByProduct = (records: SQSRecord[], fail: (record: SQSRecord) => void): ProductRecord[][] => {
+  const byProduct = new Map<string, ProductRecord[]>();
+  for (const record of records) {
+    try {
+      const changeEvent = changeEventOf(record);
+      const position = `${occurredAtUtc(changeEvent)} ${changeEvent.eventId}`;
+      byProduct.set(changeEvent.productId, [
+        ...(byProduct.get(changeEvent.productId) ?? []),
+        { record, changeEvent, position },
+      ]);
+    } catch (error) {
+      logOutcome('failed', { ...describeInvalidBody(record.body), ...deliveryOf(record), error });
+      fail(record);
+    }
+  }
+  return [...byProduct.values()].map((productRecords) => productRecords.sort(byPosition));
+};
+
+/**
+ * An SQS Lambda handler (event source with ReportBatchItemFailures) that validates each record as a
+ * change event and hands it to `processChangeEvent`, logging one line per record with its outcome and
+ * reporting failures per record, so one bad record never holds back the others.
+ */
+export const sqsBatchHandler = (
+  processChangeEvent: ProcessChangeEvent,
+  options: SqsBatchHandlerOptions = {},
+) => {
+  const { concurrency } = { ...defaults, ...options };
+  return async (event: SQSEvent, context?: Pick<Context, 'awsRequestId'>): Promise<SQSBatchResponse> => {
+    if (context) withRequestContext({ requestId: context.awsRequestId });
+    const failed = new Set<SQSRecord>();
+    const fail = (record: SQSRecord) => failed.add(record);
+    const products = groupByProduct(event.Records, fail);
+    await forEachConcurrently(products, concurrency, (product) =>
+      processProduct(product, processChangeEvent, fail),
+    );
+    return {
+      batchItemFailures: event.Records.filter((record) => failed.has(record)).map((record) => ({
+        itemIdentifier: record.messageId,
+      })),
+    };
+  };
+};

@@ -1,0 +1,151 @@
+import '../support/quiet-logs';
+import { PublishCommand } from '@aws-sdk/client-sns';
+import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { nameIndexKeyCondition, productKey, type ChangeEvent } from '@bbws/core';
+import { applyEnv, createAwsClients, useLocalStack, type AwsClients } from '@bbws/local';
+import { created, deleted, newProductId, productInput, updated } from '../support/changes';
+import { drain, pollOnce, type EventSource } from '../support/event-source';
+
+const stack = useLocalStack();
+let aws: AwsClients;
+let table: DynamoDBDocumentClient;
+let changeQueue: EventSource;
+let restoreEnv: () => void;
+
+beforeAll(async () => {
+  const productsTable = stack().resource('ProductsTable');
+  restoreEnv = applyEnv({ PRODUCTS_TABLE_NAME: productsTable.name ?? '' });
+  // The handler builds its SDK client and reads its config at module scope: import it once the stack runs.
+  const { handler } = await import('../../src/handler');
+  aws = createAwsClients(stack().env);
+  table = DynamoDBDocumentClient.from(aws.dynamodb);
+  const queue = stack().resource('ProductChangeQueue');
+  changeQueue = { sqs: aws.sqs, queueUrl: queue.url ?? '', queueArn: queue.arn ?? '', handler };
+});
+
+afterAll(() => {
+  aws.destroy();
+  restoreEnv();
+});
+
+const publish = async (...changeEvents: ChangeEvent[]) => {
+  for (const changeEvent of changeEvents) {
+    await aws.sns.send(
+      new PublishCommand({
+        TopicArn: stack().resource('ProductEventsTopic').arn,
+        Message: JSON.stringify(changeEvent),
+        MessageAttributes: { eventType: { DataType: 'String', StringValue: changeEvent.eventType } },
+      }),
+    );
+  }
+};
+
+const storedItem = async (productId: string) =>
+  (
+    await table.send(
+      new GetCommand({
+        TableName: stack().resource('ProductsTable').name,
+        Key: productKey(productId),
+        ConsistentRead: true,
+      }),
+    )
+  ).Item;
+
+const deadLetters = async (): Promise<string[]> => {
+  const { Messages = [] } = await aws.sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: stack().resource('ProductChangeDeadLetterQueue').url,
+      MaxNumberOfMessages: 10,
+      VisibilityTimeout: 0,
+    }),
+  );
+  return Messages.map((message) => message.Body ?? '');
+};
+
+describe('product-creator against the local stack', () => {
+  it('creates, updates and soft-deletes a product published to the topic', async () => {
+    const productId = newProductId();
+    await publish(created(productId, productInput('Moka Pot', 30)));
+    await drain(changeQueue);
+    const byName = await table.send(
+      new QueryCommand({
+        TableName: stack().resource('ProductsTable').name,
+        ...nameIndexKeyCondition('moka pot'),
+      }),
+    );
+    expect(byName.Items?.map((item) => item.productId)).toContain(productId);
+
+    await publish(updated(productId, productInput('Moka Pot XL', 35), 1, 1), deleted(productId, 2, 2));
+    await drain(changeQueue);
+
+    expect(await storedItem(productId)).toMatchObject({
+      name: 'Moka Pot XL',
+      price: 35,
+      active: false,
+      version: 3,
+      createdAt: '2025-01-15T10:00:00.000Z',
+      deletedAt: '2025-01-15T10:02:00.000Z',
+    });
+    expect(await storedItem(productId)).not.toHaveProperty('GSI2_PK');
+  });
+
+  it('applies an UPDATE that arrives before its CREATE once the CREATE has landed', async () => {
+    const productId = newProductId();
+    await publish(updated(productId, productInput('Second', 2), 1));
+
+    expect(await pollOnce(changeQueue)).toEqual({ received: 1, failed: 1 });
+    await publish(created(productId, productInput('First', 1)));
+    await drain(changeQueue);
+
+    expect(await storedItem(productId)).toMatchObject({ name: 'Second', version: 2, active: true });
+  });
+
+  it('ignores a redelivered event and one older than the state it would overwrite', async () => {
+    const productId = newProductId();
+    const create = created(productId, productInput('Original'));
+    const newer = updated(productId, productInput('Newer'), 5);
+    await publish(create, newer);
+    await drain(changeQueue);
+
+    await publish(newer, updated(productId, productInput('Older'), 3), create);
+    await drain(changeQueue);
+
+    expect(await storedItem(productId)).toMatchObject({
+      name: 'Newer',
+      version: 2,
+      lastEventId: newer.eventId,
+    });
+  });
+
+  it('applies the first of two changes made against the same version and dead-letters the other', async () => {
+    const productId = newProductId();
+    await publish(created(productId, productInput('Kettle')));
+    await drain(changeQueue);
+
+    const loser = updated(productId, productInput('Kettle, blue'), 2, 1);
+    await publish(updated(productId, productInput('Kettle, red'), 1, 1), loser);
+    await drain(changeQueue);
+
+    expect(await storedItem(productId)).toMatchObject({ name: 'Kettle, red', version: 2 });
+    expect((await deadLetters()).map((body) => (JSON.parse(body) as ChangeEvent).eventId)).toContain(
+      loser.eventId,
+    );
+  });
+
+  it('dead-letters a poison message after maxReceiveCount receives without holding back the others', async () => {
+    const productId = newProductId();
+    await publish(created(productId, productInput('Teapot')));
+    await aws.sns.send(
+      new PublishCommand({
+        TopicArn: stack().resource('ProductEventsTopic').arn,
+        Message: '{"poison":true}',
+      }),
+    );
+
+    await drain(changeQueue);
+
+    expect(await storedItem(productId)).toMatchObject({ name: 'Teapot', version: 1 });
+    expect(await deadLetters()).toContain('{"poison":true}');
+  });
+});
