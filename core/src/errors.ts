@@ -100,6 +100,8 @@ export interface AjvErrorLike {
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** Present with ajv's `verbose` option: the schema holding the failed keyword. */
+  parentSchema?: { description?: unknown };
 }
 
 // Middy validates the whole event; a caller knows `body.price` as `price`.
@@ -117,11 +119,18 @@ const fieldOf = (error: AjvErrorLike): string => {
   return segments.join('.') || '(root)';
 };
 
+// A pattern says nothing to a caller; the property's description says what is expected.
+const messageOf = ({ keyword, message, parentSchema }: AjvErrorLike): string => {
+  const description = parentSchema?.description;
+  if (keyword === 'pattern' && typeof description === 'string') return `must be ${description}`;
+  return message ?? `failed ${keyword}`;
+};
+
 /** Turns ajv errors into `{ field, message }` pairs, one per distinct problem. */
 export const ajvErrorsToDetails = (errors: readonly AjvErrorLike[]): ErrorDetail[] => {
   const details = new Map<string, ErrorDetail>();
   for (const error of errors) {
-    const detail = { field: fieldOf(error), message: error.message ?? `failed ${error.keyword}` };
+    const detail = { field: fieldOf(error), message: messageOf(error) };
     details.set(`${detail.field}\n${detail.message}`, detail);
   }
   return [...details.values()];

@@ -30,7 +30,8 @@ const ajvFor = (coerceTypes: boolean): Ajv2020 => {
     // `multipleOfPrecision` is what makes `multipleOf: 0.01` accept 19.99 (1998.9999999999998 cents in
     // binary floating point). A tolerance of 1e-4 of a cent is far above float error for prices up to 1e9
     // (about 1.5e-5) and far below the 0.1 of a cent that a third decimal adds.
-    ajv = new Ajv2020({ strict: true, allErrors: true, coerceTypes, multipleOfPrecision: 4 });
+    // `verbose` hands the failing schema to error reporting, which explains patterns by their description.
+    ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, coerceTypes, multipleOfPrecision: 4 });
     addFormats(ajv, ['date-time', 'uri', 'uuid']);
     instances.set(coerceTypes, ajv);
   }
@@ -42,7 +43,7 @@ const ajvFor = (coerceTypes: boolean): Ajv2020 => {
  * result is the validate function `@middy/validator` takes as `eventSchema`.
  */
 export const compileSchema = (schema: object, { coerceTypes = false }: CompileOptions = {}): CompiledSchema =>
-  ajvFor(coerceTypes).compile(schema);
+  ajvFor(coerceTypes).compile(schema) as CompiledSchema;
 
 /** Wraps a compiled schema as a function that returns the value typed, or throws ValidationFailed. */
 export const validatorFor = <T>(schema: object, message?: string): ((value: unknown) => T) => {

@@ -3,6 +3,7 @@ import type { FromSchema } from 'json-schema-to-ts';
 /** Lower-case RFC 9562 UUID: version 4 (random) or version 5 (derived from an idempotency key). */
 export const productIdSchema = {
   type: 'string',
+  description: 'a lower-case UUID',
   pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$',
 } as const;
 
@@ -12,7 +13,11 @@ export const isProductId = (value: unknown): value is string =>
   typeof value === 'string' && productIdPattern.test(value);
 
 /** The Idempotency-Key header of POST: printable ASCII, so it is the same bytes whoever reads it. */
-export const idempotencyKeySchema = { type: 'string', pattern: '^[\\x21-\\x7e]{1,128}$' } as const;
+export const idempotencyKeySchema = {
+  type: 'string',
+  description: '1 to 128 printable ASCII characters without spaces',
+  pattern: '^[\\x21-\\x7e]{1,128}$',
+} as const;
 
 export const MAX_PRICE = 1e9;
 
@@ -32,25 +37,34 @@ export const productInputSchema = {
       type: 'string',
       minLength: 1,
       maxLength: 200,
+      description: 'text with at least one visible character and no control characters',
       pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f]+$',
     },
     // Line breaks and tabs are text here; other control characters are not.
     description: {
       type: 'string',
       maxLength: 2000,
+      description: 'text without control characters other than line breaks and tabs',
       pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$',
     },
     price: priceSchema,
-    currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    currency: { type: 'string', description: 'an ISO 4217 code such as ZAR', pattern: '^[A-Z]{3}$' },
     category: {
       type: 'string',
       minLength: 1,
       maxLength: 100,
+      description: 'text without control characters',
       pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]+$',
     },
-    sku: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+    sku: { type: 'string', description: '1 to 64 letters, digits, _ or -', pattern: '^[A-Za-z0-9_-]{1,64}$' },
     // The pattern insists on a host: `format: uri` alone accepts a bare `https://`.
-    imageUrl: { type: 'string', format: 'uri', pattern: '^https://[^\\s/?#]+', maxLength: 2048 },
+    imageUrl: {
+      type: 'string',
+      description: 'an https URL',
+      format: 'uri',
+      pattern: '^https://[^\\s/?#]+',
+      maxLength: 2048,
+    },
   },
   required: ['name', 'price', 'currency'],
   additionalProperties: false,

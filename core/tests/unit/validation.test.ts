@@ -43,7 +43,7 @@ describe('validatorFor', () => {
         details: expect.arrayContaining([
           { field: 'name', message: 'must NOT have fewer than 1 characters' },
           { field: 'price', message: 'must be multiple of 0.01' },
-          { field: 'currency', message: 'must match pattern "^[A-Z]{3}$"' },
+          { field: 'currency', message: 'must be an ISO 4217 code such as ZAR' },
           { field: 'colour', message: 'must NOT have additional properties' },
         ]),
       }),
