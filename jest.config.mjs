@@ -38,10 +38,17 @@ export default {
   projects: [
     ...workspaces.map((name) => project(name, `<rootDir>/${name}`)),
     project('contracts', '<rootDir>', {
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/deploy/'],
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        '<rootDir>/tests/e2e/',
+        '<rootDir>/tests/deploy/',
+        '<rootDir>/tests/reliability/',
+      ],
     }),
     // Black-box tests over HTTP against the whole system, which each file starts (tests/e2e/support).
     project('e2e', '<rootDir>', { testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] }),
+    // Hostile input, fuzzing and faults against the whole system; the slow ones are test:stress (*.stress.ts).
+    project('reliability', '<rootDir>', { testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'] }),
   ],
   collectCoverageFrom: ['<rootDir>/*/src/**/*.ts', '!<rootDir>/local/src/bin/**'],
   coverageThreshold: { global: { lines: 90 } },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Packages every service of serverless-compose.yml to CloudFormation, offline (`serverless package`).
-// Usage: npm run package [-- --stage local] [--concurrency 2]
+// Usage: npm run package [-- --stage local] [--concurrency 2] [--only get-product,infrastructure]
 // Fails when a service fails or prints a warning: a warning here is a template defect.
 import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -11,10 +11,17 @@ import yaml from 'js-yaml';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({
-  options: { stage: { type: 'string', default: 'local' }, concurrency: { type: 'string', default: '2' } },
+  options: {
+    stage: { type: 'string', default: 'local' },
+    concurrency: { type: 'string', default: '2' },
+    only: { type: 'string' },
+  },
 });
 const compose = yaml.load(readFileSync(join(root, 'serverless-compose.yml'), 'utf8'));
-const services = Object.entries(compose.services).map(([name, { path }]) => ({ name, path }));
+const only = options.only?.split(',');
+const services = Object.entries(compose.services)
+  .map(([name, { path }]) => ({ name, path }))
+  .filter(({ name }) => !only || only.includes(name));
 const serverlessBin = join(root, 'node_modules', '.bin', 'serverless');
 
 const packageService = ({ name, path }) =>

@@ -27,3 +27,11 @@ export { loadTemplate, type CloudFormationTemplate, type TemplateResource } from
 export { applyEnv } from './env';
 export { useLocalStack, type UseLocalStackOptions } from './testing';
 export { apiGatewayEvent, type HttpRequest } from './api-gateway-event';
+export {
+  startSystem,
+  type BatchLog,
+  type RequestLog,
+  type RunningSystem,
+  type StackDescription,
+  type SystemOptions,
+} from './system';

@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { apiGatewayEvent } from '../api-gateway-event';
+import { matchesApiKey, type ApiKey } from './api-keys';
+import type { Invocation } from './function-runtime';
+import { matchRoute, type Route } from './routes';
+
+export interface RequestLog {
+  method: string;
+  path: string;
+  statusCode: number;
+  durationMs: number;
+}
+
+export interface GatewayOptions {
+  routes: Route[];
+  apiKey: ApiKey;
+  stage: string;
+  invoke(functionName: string, event: unknown): Promise<Invocation>;
+  onRequest?: (request: RequestLog) => void;
+}
+
+interface GatewayResponse {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  body: Buffer | string;
+}
+
+// API Gateway's own limit on a request payload.
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+const gatewayError = (statusCode: number, message: string, errorType: string): GatewayResponse => ({
+  statusCode,
+  headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': errorType },
+  body: JSON.stringify({ message }),
+});
+
+// What API Gateway answers for a path or method it has no route for, API key or not.
+const missingToken = () =>
+  gatewayError(403, 'Missing Authentication Token', 'MissingAuthenticationTokenException');
+const forbidden = () => gatewayError(403, 'Forbidden', 'ForbiddenException');
+const badGateway = () => gatewayError(502, 'Internal server error', 'InternalServerErrorException');
+const tooLarge = () => gatewayError(413, 'Request Too Long', 'RequestTooLongException');
+
+const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+};
+
+// Header names as the client sent them (API Gateway keeps their case), repeated ones grouped.
+const clientHeaders = (request: IncomingMessage): Record<string, string[]> => {
+  const headers: Record<string, string[]> = {};
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    const name = request.rawHeaders[index] ?? '';
+    (headers[name] ??= []).push(request.rawHeaders[index + 1] ?? '');
+  }
+  return headers;
+};
+
+const queryOf = (url: URL): Record<string, string[]> => {
+  const query: Record<string, string[]> = {};
+  url.searchParams.forEach((value, name) => (query[name] ??= []).push(value));
+  return query;
+};
+
+interface ProxyResult {
+  statusCode?: unknown;
+  headers?: Record<string, unknown>;
+  multiValueHeaders?: Record<string, unknown[]>;
+  body?: unknown;
+  isBase64Encoded?: boolean;
+}
+
+/** A Lambda proxy result as API Gateway turns it into a response; a malformed one is a 502. */
+const proxyResponse = (invocation: Invocation): GatewayResponse => {
+  const result = (invocation.ok ? invocation.result : undefined) as ProxyResult | null | undefined;
+  if (!result || !Number.isInteger(result.statusCode)) return badGateway();
+  const headers: Record<string, string | string[]> = {};
+  Object.entries(result.multiValueHeaders ?? {}).forEach(
+    ([name, values]) => (headers[name] = values.map(String)),
+  );
+  Object.entries(result.headers ?? {}).forEach(([name, value]) => (headers[name] ??= String(value)));
+  const text = typeof result.body === 'string' ? result.body : '';
+  return {
+    statusCode: Number(result.statusCode),
+    headers,
+    body: result.isBase64Encoded ? Buffer.from(text, 'base64') : text,
+  };
+};
+
+const sourceIpOf = (request: IncomingMessage) =>
+  (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+
+/** One HTTP endpoint in front of the functions, doing what the REST API's stage does before Lambda. */
+export const createGateway = (options: GatewayOptions) => {
+  const handle = async (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
+    const method = request.method ?? 'GET';
+    const match = matchRoute(options.routes, method, path);
+    if (!match.found) return missingToken();
+    const { route, pathParameters } = match;
+    const apiKeyHeader = request.headers['x-api-key'];
+    if (route.private && !matchesApiKey(options.apiKey, [apiKeyHeader].flat()[0])) return forbidden();
+    const body = await readBody(request);
+    if (body === undefined) return tooLarge();
+    if (route.target.kind === 'mock')
+      return { statusCode: route.target.statusCode, headers: {}, body: route.target.body };
+    const event = apiGatewayEvent({
+      method,
+      resource: route.resource,
+      path,
+      pathParameters,
+      query: queryOf(url),
+      headers: clientHeaders(request),
+      body: body.length > 0 ? body.toString('utf8') : null,
+      apiKeyId: route.private ? options.apiKey.id : undefined,
+      sourceIp: sourceIpOf(request),
+      stage: options.stage,
+    });
+    const response = proxyResponse(await options.invoke(route.target.functionName, event));
+    response.headers['x-amzn-RequestId'] = event.requestContext.requestId;
+    return response;
+  };
+
+  const listener = async (request: IncomingMessage, response: ServerResponse) => {
+    const startedAt = performance.now();
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    // The deployed URL carries the stage (/local/v1.0/...); Location headers do too, so both are served.
+    const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
+    const reply = await handle(request, url, path).catch(() => badGateway());
+    const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');
+    response.writeHead(
+      reply.statusCode,
+      typed ? reply.headers : { 'Content-Type': 'application/json', ...reply.headers },
+    );
+    response.end(reply.body);
+    const durationMs = Math.round(performance.now() - startedAt);
+    options.onRequest?.({
+      method: request.method ?? '',
+      path: url.pathname + url.search,
+      statusCode: reply.statusCode,
+      durationMs,
+    });
+  };
+
+  const server: Server = createServer((request, response) => void listener(request, response));
+  return {
+    listen: (port: number, host: string) =>
+      new Promise<string>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`));
+      }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { BatchLog } from './sqs-poller';
+import type { RequestLog } from './gateway';
+
+export interface SystemOptions {
+  /** The repository root (serverless-compose.yml); this checkout's by default. */
+  root?: string;
+  /** Interface of the HTTP endpoint and the embedded emulators: 127.0.0.1. */
+  host?: string;
+  /** Port of the HTTP endpoint: 3000 by default, 0 for a free one. */
+  port?: number;
+  /** Keep data across restarts: dynalite's tables and the local secrets (fauxqs keeps nothing). */
+  persistDir?: string;
+  /** An external AWS backend (moto_server...) instead of the embedded emulators; LOCAL_AWS_ENDPOINT. */
+  awsEndpoint?: string;
+  /** The API key; read from (or generated into) `apiKeyFile` otherwise. */
+  apiKey?: string;
+  /** `API_KEY_<STAGE>=...` file; infrastructure/outputs/api-keys-local.txt by default, null for none. */
+  apiKeyFile?: string | null;
+  /** Where to write the stack description (URL, key, endpoints) while running; nowhere by default. */
+  stackFile?: string;
+  /** Package services whose output is missing or stale (default), always, or never. */
+  packaging?: 'if-stale' | 'always' | 'never';
+  /** Execution environments per HTTP function (requests beyond wait for one); 2 by default. */
+  httpConcurrency?: number;
+  /** VisibilityTimeout overrides by queue logical id, for tests that wait for redelivery. */
+  queueVisibilityTimeouts?: Record<string, number>;
+  /** Progress and banner lines. */
+  log?: (line: string) => void;
+  onRequest?: (request: RequestLog) => void;
+  onBatch?: (batch: BatchLog) => void;
+  /** Each line a function writes, with the function's service name; dropped by default. */
+  onFunctionOutput?: (service: string, line: string) => void;
+}
+
+export type ResolvedOptions = Required<
+  Pick<
+    SystemOptions,
+    'root' | 'host' | 'port' | 'packaging' | 'httpConcurrency' | 'queueVisibilityTimeouts' | 'log'
+  >
+> &
+  SystemOptions & { apiKeyFile: string | undefined };
+
+const ignore = () => undefined;
+
+export const resolveOptions = (options: SystemOptions): ResolvedOptions => {
+  const root = options.root ?? path.resolve(__dirname, '../../..');
+  return {
+    ...options,
+    root,
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 3000,
+    packaging: options.packaging ?? 'if-stale',
+    httpConcurrency: options.httpConcurrency ?? 2,
+    queueVisibilityTimeouts: options.queueVisibilityTimeouts ?? {},
+    log: options.log ?? ignore,
+    apiKeyFile:
+      options.apiKeyFile === null
+        ? undefined
+        : (options.apiKeyFile ?? path.join(root, 'infrastructure/outputs/api-keys-local.txt')),
+  };
+};

@@ -1,0 +1,23 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** What tools and tests read to find a running stack (.local/stack.json). */
+export interface StackDescription {
+  url: string;
+  apiKey: string;
+  stage: string;
+  backend: string;
+  region: string;
+  /** AWS SDK configuration for the backend: AWS_ENDPOINT_URL_*, AWS_REGION, dummy credentials. */
+  env: Record<string, string>;
+  /** Physical names, ARNs and queue URLs by logical id. */
+  resources: Record<string, { name: string; arn?: string; url?: string }>;
+  pid: number;
+  startedAt: string;
+}
+
+export const writeStackFile = (file: string, description: StackDescription): (() => void) => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(description, null, 2)}\n`);
+  return () => rmSync(file, { force: true });
+};

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// Prints `export NAME=value` lines that point the AWS SDK (and serverless invoke local) at the stack
+// `npm start` is running, read from .local/stack.json.
+// Usage: eval "$(npm run -s local:env)"
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const stackFile = join(new URL('..', import.meta.url).pathname, '.local', 'stack.json');
+let stack;
+try {
+  stack = JSON.parse(readFileSync(stackFile, 'utf8'));
+} catch {
+  console.error(`No running stack (${stackFile} is missing): start one with npm start`);
+  process.exit(1);
+}
+const quote = (value) => `'${String(value).replace(/'/g, `'\\''`)}'`;
+// The functions deploy on nodejs22.x: the SDK's notice about an older local Node is noise in invoke local.
+const env = {
+  ...stack.env,
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  LOCAL_API_URL: stack.url,
+  LOCAL_API_KEY: stack.apiKey,
+};
+for (const [name, value] of Object.entries(env)) console.log(`export ${name}=${quote(value)}`);

@@ -1,0 +1,43 @@
+import { startSystem, type BatchLog, type RunningSystem } from '@bbws/local';
+
+// Packaging (only when the packaged output is stale) can take a minute on 2 cores; starting takes seconds.
+const START_TIMEOUT_MS = 120_000;
+
+// The deployed functions run on nodejs22.x; the SDK's notice about an older local Node is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export interface SystemUnderTest {
+  system: RunningSystem;
+  /** Every batch the consumers have processed so far, in order. */
+  batches: BatchLog[];
+}
+
+/**
+ * Starts the whole system on free ports in the file's beforeAll and stops it in afterAll, against
+ * LOCAL_AWS_ENDPOINT when it is set. The product change queue's visibility timeout is 2 s instead of the
+ * template's 180 s, so a failed change event is received again within seconds (redrive to the DLQ after
+ * maxReceiveCount still happens in the queue, through its redrive policy).
+ */
+export const useSystem = (): (() => SystemUnderTest) => {
+  let running: SystemUnderTest | undefined;
+  beforeAll(async () => {
+    const batches: BatchLog[] = [];
+    const system = await startSystem({
+      port: 0,
+      apiKeyFile: null,
+      awsEndpoint: process.env.LOCAL_AWS_ENDPOINT || undefined,
+      queueVisibilityTimeouts: { ProductChangeQueue: 2 },
+      onBatch: (batch) => batches.push(batch),
+      // E2E_FUNCTION_LOGS=1 shows what the functions log, for a failing run.
+      onFunctionOutput: process.env.E2E_FUNCTION_LOGS
+        ? (service, line) => process.stdout.write(`[${service}] ${line}\n`)
+        : undefined,
+    });
+    running = { system, batches };
+  }, START_TIMEOUT_MS);
+  afterAll(async () => running?.system.stop());
+  return () => {
+    if (!running) throw new Error('The system starts in beforeAll: use it inside a test or a later hook');
+    return running;
+  };
+};
