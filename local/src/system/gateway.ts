@@ -18,7 +18,11 @@ export interface GatewayOptions {
   stage: string;
   invoke(functionName: string, event: unknown): Promise<Invocation>;
   onRequest?: (request: RequestLog) => void;
+  /** Served at GET /v1.0/openapi.json, a local convenience the deployed API does not offer. */
+  openApiDocument?: object;
 }
+
+export const OPENAPI_PATH = '/v1.0/openapi.json';
 
 interface GatewayResponse {
   statusCode: number;
@@ -127,12 +131,22 @@ export const createGateway = (options: GatewayOptions) => {
     return response;
   };
 
+  const serveOpenApi = async (
+    method: string | undefined,
+    path: string,
+  ): Promise<GatewayResponse | undefined> =>
+    method === 'GET' && path === OPENAPI_PATH && options.openApiDocument
+      ? { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) }
+      : undefined;
+
   const listener = async (request: IncomingMessage, response: ServerResponse) => {
     const startedAt = performance.now();
     const url = new URL(request.url ?? '/', 'http://localhost');
     // The deployed URL carries the stage (/local/v1.0/...); Location headers do too, so both are served.
     const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
-    const reply = await handle(request, url, path).catch(() => badGateway());
+    const reply =
+      (await serveOpenApi(request.method, path)) ??
+      (await handle(request, url, path).catch(() => badGateway()));
     const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');
     response.writeHead(
       reply.statusCode,

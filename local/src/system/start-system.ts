@@ -7,6 +7,7 @@ import { provisionBackend, startBackend, withVisibilityTimeouts, type Backend } 
 import { extractBundle } from './bundles';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
 import { createGateway } from './gateway';
+import { openApiDocumentFor } from './openapi';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
 import { packageServices, staleServices } from './packaging';
 import { functionRoutes, mockRoutes, stageName } from './routes';
@@ -134,6 +135,7 @@ const startServing = async (
     stage,
     invoke,
     onRequest: options.onRequest,
+    openApiDocument: openApiDocumentFor(options.root),
   });
   const url = await gateway.listen(options.port, options.host);
   stoppers.push(gateway.close);
