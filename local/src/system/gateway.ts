@@ -131,10 +131,7 @@ export const createGateway = (options: GatewayOptions) => {
     return response;
   };
 
-  const serveOpenApi = async (
-    method: string | undefined,
-    path: string,
-  ): Promise<GatewayResponse | undefined> =>
+  const serveOpenApi = (method: string | undefined, path: string): GatewayResponse | undefined =>
     method === 'GET' && path === OPENAPI_PATH && options.openApiDocument
       ? { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) }
       : undefined;
@@ -145,8 +142,7 @@ export const createGateway = (options: GatewayOptions) => {
     // The deployed URL carries the stage (/local/v1.0/...); Location headers do too, so both are served.
     const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
     const reply =
-      (await serveOpenApi(request.method, path)) ??
-      (await handle(request, url, path).catch(() => badGateway()));
+      serveOpenApi(request.method, path) ?? (await handle(request, url, path).catch(() => badGateway()));
     const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');
     response.writeHead(
       reply.statusCode,
