@@ -30,6 +30,7 @@ const project = (name, rootDir, overrides = {}) => ({
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@middy|@silverbucket|ajv-ftl-i18n|fluent-transpiler)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  setupFiles: [new URL('./jest.setup.cjs', import.meta.url).pathname],
   ...overrides,
 });
 

@@ -2,6 +2,7 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import createEvent from '../../events/change-event-create.json';
 import deleteEvent from '../../events/change-event-delete.json';
 import { NotYetApplicable } from '../../src/consumer/errors';
+import { logger } from '../../src/logger';
 import {
   sqsBatchHandler,
   type ChangeEventResult,
@@ -70,6 +71,8 @@ const logLines = (...streams: jest.SpyInstance[]): Record<string, unknown>[] =>
 describe('sqsBatchHandler', () => {
   let stdout: jest.SpyInstance;
   let stderr: jest.SpyInstance;
+
+  beforeAll(() => logger.setLogLevel('INFO'));
 
   beforeEach(() => {
     stdout = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
