@@ -35,3 +35,5 @@ export {
   type StackDescription,
   type SystemOptions,
 } from './system';
+export { drain, pollOnce, type EventSource, type SqsHandler } from './event-source';
+export { sampleSqsEvents } from './sample-sqs-events';

@@ -8,8 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { newChangeEvent, type ChangeEvent } from '@bbws/core';
-import { applyEnv, createAwsClients, startLocalStack } from '@bbws/local';
-import { pollOnce, type EventSource, type SqsHandler } from '../tests/support/event-source';
+import {
+  applyEnv,
+  createAwsClients,
+  pollOnce,
+  startLocalStack,
+  type EventSource,
+  type SqsHandler,
+} from '@bbws/local';
 
 const products = Number(process.argv[2] ?? 400);
 const actor = { apiKeyId: 'bench', sourceIp: '203.0.113.1', requestId: 'bench' };

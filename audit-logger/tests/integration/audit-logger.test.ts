@@ -4,9 +4,16 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { newChangeEvent, type ChangeEvent } from '@bbws/core';
-import { applyEnv, createAwsClients, useLocalStack, type AwsClients } from '@bbws/local';
+import {
+  applyEnv,
+  createAwsClients,
+  drain,
+  pollOnce,
+  useLocalStack,
+  type AwsClients,
+  type EventSource,
+} from '@bbws/local';
 import { auditObjectKey } from '../../src/record-audit';
-import { drain, pollOnce, type EventSource } from '../support/event-source';
 
 const stack = useLocalStack();
 let aws: AwsClients;

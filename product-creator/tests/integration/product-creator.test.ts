@@ -3,9 +3,16 @@ import { PublishCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nameIndexKeyCondition, productKey, type ChangeEvent } from '@bbws/core';
-import { applyEnv, createAwsClients, useLocalStack, type AwsClients } from '@bbws/local';
+import {
+  applyEnv,
+  createAwsClients,
+  drain,
+  pollOnce,
+  useLocalStack,
+  type AwsClients,
+  type EventSource,
+} from '@bbws/local';
 import { created, deleted, newProductId, productInput, updated } from '../support/changes';
-import { drain, pollOnce, type EventSource } from '../support/event-source';
 
 const stack = useLocalStack();
 let aws: AwsClients;
