@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultTemplatePath, startLocalStack, type LocalStack } from '../src';
+import { stopOnSignals } from './shutdown';
 
 const USAGE = `Local AWS for the product API: dynalite (DynamoDB) and fauxqs (SQS, SNS, S3), provisioned from the
 packaged infrastructure template.
@@ -82,18 +83,7 @@ const main = async (): Promise<void> => {
     dynamodbPort: portNumber(options['dynamodb-port'], '--dynamodb-port'),
   });
   printStack(stack, Math.round(performance.now() - startedAt));
-  const shutdown = (signal: string) => {
-    console.log(`\n${signal}: stopping the emulators...`);
-    stack.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopOnSignals(() => stack.stop(), 'the emulators');
 };
 
 main().catch((error: unknown) => {

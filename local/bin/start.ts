@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSystem, type BatchLog, type RequestLog, type RunningSystem } from '../src/system';
+import { stopOnSignals } from './shutdown';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
 and audit-logger polling their queues, on embedded AWS emulators provisioned from the packaged
@@ -90,18 +91,7 @@ const main = async () => {
     onFunctionOutput: logFunctionOutput,
   });
   printBanner(system);
-  const shutdown = (signal: string) => {
-    console.log(`\n${signal}: stopping...`);
-    system.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopOnSignals(() => system.stop(), 'the system');
 };
 
 main().catch((error: unknown) => {

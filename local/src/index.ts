@@ -32,6 +32,7 @@ export {
   type BatchLog,
   type RequestLog,
   type RunningSystem,
+  readStackFile,
   type StackDescription,
   type SystemOptions,
 } from './system';

@@ -3,9 +3,9 @@
 // the stack Outputs, key from Secrets Manager) or a running `npm start` (.local/stack.json). Cleans up,
 // and exits non-zero with a readable reason on the first failure.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readStackFile } from '@bbws/local';
 import { OperatorError, readApiKey, runCommand, stackOutputs } from './aws';
 
 export interface Endpoint {
@@ -84,12 +84,11 @@ export const smokeTest = async (
 };
 
 const localEndpoint = (): Endpoint => {
-  const file = join(__dirname, '..', '..', '.local', 'stack.json');
   try {
-    const { url, apiKey } = JSON.parse(readFileSync(file, 'utf8')) as Endpoint;
+    const { url, apiKey } = readStackFile(join(__dirname, '..', '..', '.local', 'stack.json'));
     return { url, apiKey };
-  } catch {
-    throw new OperatorError(`No running local stack: ${file} is missing (start one with npm start)`);
+  } catch (error) {
+    throw new OperatorError((error as Error).message);
   }
 };
 

@@ -2,4 +2,4 @@ export { startSystem, type RunningSystem } from './start-system';
 export type { SystemOptions } from './options';
 export type { RequestLog } from './gateway';
 export type { BatchLog } from './sqs-poller';
-export type { StackDescription } from './stack-file';
+export { readStackFile, type StackDescription } from './stack-file';

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** What tools and tests read to find a running stack (.local/stack.json). */
@@ -20,4 +20,13 @@ export const writeStackFile = (file: string, description: StackDescription): (()
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(description, null, 2)}\n`);
   return () => rmSync(file, { force: true });
+};
+
+/** The stack `npm start` is running, from its stack file; a clear error when none is running. */
+export const readStackFile = (file: string): StackDescription => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as StackDescription;
+  } catch {
+    throw new Error(`No running stack (${file} is missing): start one with npm start`);
+  }
 };

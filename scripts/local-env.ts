@@ -1,19 +1,11 @@
-#!/usr/bin/env node
 // Prints `export NAME=value` lines that point the AWS SDK (and serverless invoke local) at the stack
 // `npm start` is running, read from .local/stack.json.
 // Usage: eval "$(npm run -s local:env)"
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readStackFile } from '@bbws/local';
 
-const stackFile = join(new URL('..', import.meta.url).pathname, '.local', 'stack.json');
-let stack;
-try {
-  stack = JSON.parse(readFileSync(stackFile, 'utf8'));
-} catch {
-  console.error(`No running stack (${stackFile} is missing): start one with npm start`);
-  process.exit(1);
-}
-const quote = (value) => `'${String(value).replace(/'/g, `'\\''`)}'`;
+const stack = readStackFile(join(__dirname, '..', '.local', 'stack.json'));
+const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 // The functions deploy on nodejs22.x: the SDK's notice about an older local Node is noise in invoke local.
 const env = {
   ...stack.env,
