@@ -1,5 +1,5 @@
 import { PublishCommand } from '@aws-sdk/client-sns';
-import { snsClient } from '../clients';
+import { snsClient } from '../clients/sns';
 import { DependencyUnavailable } from '../errors';
 import { newChangeEvent, type NewChangeEvent } from '../events';
 import { logger } from '../logger';

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../clients';
+import { documentClient } from '../clients/dynamodb';
 import { DependencyUnavailable, ProductNotFound, VersionConflict } from '../errors';
 import { productFromItem, productKey } from '../keys';
 import type { Product } from '../schemas/product';
