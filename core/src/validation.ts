@@ -54,6 +54,16 @@ const ajvFor = (coerceTypes: boolean): Ajv2020 => {
 export const compileSchema = (schema: object, { coerceTypes = false }: CompileOptions = {}): CompiledSchema =>
   ajvFor(coerceTypes).compile(schema) as CompiledSchema;
 
+/** One validate function that runs every given one (none stops early) and reports all their errors. */
+export const allOf = (validators: CompiledSchema[]): CompiledSchema => {
+  const validate: CompiledSchema = (value) => {
+    const results = validators.map((each) => each(value));
+    validate.errors = validators.flatMap((each) => each.errors ?? []);
+    return results.every(Boolean);
+  };
+  return validate;
+};
+
 /** Wraps a compiled schema as a function that returns the value typed, or throws ValidationFailed. */
 export const validatorFor = <T>(schema: object, message?: string): ((value: unknown) => T) => {
   const validate = compileSchema(schema);

@@ -3,7 +3,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import validator from '@middy/validator';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { compileSchema } from '../validation';
+import { allOf, compileSchema } from '../validation';
 import { bodyLimit, emptyParameters, errorResponses, mediaTypeCase, requestContext } from './middleware';
 import type { HttpResponse } from './responses';
 
@@ -37,16 +37,14 @@ export const httpHandler = <TEvent>(
     .use(emptyParameters())
     .use(httpHeaderNormalizer())
     .use(requestContext());
-  if (body) {
-    chain
-      .use(bodyLimit(MAX_BODY_BYTES))
-      .use(mediaTypeCase())
-      .use(httpJsonBodyParser())
-      .use(validator({ eventSchema: compileSchema(eventSchema({ body })) }));
-  }
-  if (pathParameters || queryStringParameters) {
-    const parameters = eventSchema({ pathParameters, queryStringParameters });
-    chain.use(validator({ eventSchema: compileSchema(parameters, { coerceTypes: true }) }));
-  }
+  if (body) chain.use(bodyLimit(MAX_BODY_BYTES)).use(mediaTypeCase()).use(httpJsonBodyParser());
+  // One validator over both parts, so a request with a bad body and a bad id hears about both.
+  const validators = [
+    ...(body ? [compileSchema(eventSchema({ body }))] : []),
+    ...(pathParameters || queryStringParameters
+      ? [compileSchema(eventSchema({ pathParameters, queryStringParameters }), { coerceTypes: true })]
+      : []),
+  ];
+  if (validators.length > 0) chain.use(validator({ eventSchema: allOf(validators) }));
   return chain.use(errorResponses());
 };

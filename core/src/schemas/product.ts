@@ -38,14 +38,14 @@ export const productInputSchema = {
       minLength: 1,
       maxLength: 200,
       description: 'text with at least one visible character and no control characters',
-      pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f]+$',
+      pattern: '^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$',
     },
     // Line breaks and tabs are text here; other control characters are not.
     description: {
       type: 'string',
       maxLength: 2000,
       description: 'text without control characters other than line breaks and tabs',
-      pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$',
+      pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$',
     },
     price: priceSchema,
     currency: { type: 'string', description: 'an ISO 4217 code such as ZAR', pattern: '^[A-Z]{3}$' },
@@ -54,7 +54,7 @@ export const productInputSchema = {
       minLength: 1,
       maxLength: 100,
       description: 'text without control characters',
-      pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]+$',
+      pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$',
     },
     sku: { type: 'string', description: '1 to 64 letters, digits, _ or -', pattern: '^[A-Za-z0-9_-]{1,64}$' },
     // The pattern insists on a host: `format: uri` alone accepts a bare `https://`.

@@ -175,3 +175,23 @@ describe('httpHandler errors', () => {
     });
   });
 });
+
+describe('httpHandler with a body and a path schema', () => {
+  it('names the bad path parameter and the bad body fields in one 400', async () => {
+    const handler = httpHandler(echo, { body: productInputSchema, pathParameters: productPathSchema });
+    const event = post({
+      method: 'PUT',
+      resource: '/v1.0/products/{productId}',
+      path: '/v1.0/products/bad-id',
+      pathParameters: { productId: 'bad-id' },
+      body: JSON.stringify({ ...validProduct, name: '' }),
+    });
+
+    const response = await handler(event, context);
+
+    expect(response.statusCode).toBe(400);
+    const fields = parse(response.body).error.details.map((detail) => detail.field);
+    expect(fields).toEqual(expect.arrayContaining(['name', 'productId']));
+    expect(seen).toEqual([]);
+  });
+});

@@ -185,3 +185,18 @@ describe('product input patterns on hostile input', () => {
     expect(pattern.test('a'.repeat(40_000))).toBe(true);
   });
 });
+
+describe('product input text and UTF-8', () => {
+  const validate = compileSchema(productInputSchema);
+  const base = { name: 'Desk lamp', price: 19.99, currency: 'ZAR' };
+
+  it('refuses lone surrogates, which have no UTF-8 encoding, in every text field', () => {
+    for (const field of ['name', 'description', 'category']) {
+      expect(validate({ ...base, [field]: 'A\ud800B' })).toBe(false);
+    }
+  });
+
+  it('keeps characters outside the basic plane, such as emoji', () => {
+    expect(validate({ ...base, name: 'Lamp 💡', description: '🛋️', category: '🏠' })).toBe(true);
+  });
+});

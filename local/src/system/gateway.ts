@@ -59,7 +59,8 @@ const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> =
 
 // Header names as the client sent them (API Gateway keeps their case), repeated ones grouped.
 const clientHeaders = (request: IncomingMessage): Record<string, string[]> => {
-  const headers: Record<string, string[]> = {};
+  // No prototype: a header or parameter may be called `toString` or `__proto__`.
+  const headers: Record<string, string[]> = Object.create(null);
   for (let index = 0; index < request.rawHeaders.length; index += 2) {
     const name = request.rawHeaders[index] ?? '';
     (headers[name] ??= []).push(request.rawHeaders[index + 1] ?? '');
@@ -68,7 +69,7 @@ const clientHeaders = (request: IncomingMessage): Record<string, string[]> => {
 };
 
 const queryOf = (url: URL): Record<string, string[]> => {
-  const query: Record<string, string[]> = {};
+  const query: Record<string, string[]> = Object.create(null);
   url.searchParams.forEach((value, name) => (query[name] ??= []).push(value));
   return query;
 };
