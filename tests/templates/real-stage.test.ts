@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, type CfnTemplate } from './support/templates';
+
+// Every other template test reads the `local` stage. This one packages infrastructure for `dev` and
+// checks that what the local stage adds for the emulators stays out of a real stage. It packages a
+// copy: packaging in place would empty infrastructure/.serverless, which other suites read meanwhile.
+const packageInfrastructure = (stage: string): CfnTemplate => {
+  const copy = mkdtempSync(join(tmpdir(), `infrastructure-${stage}-`));
+  cpSync(join(repoRoot, 'infrastructure', 'serverless.yml'), join(copy, 'serverless.yml'));
+  cpSync(join(repoRoot, 'infrastructure', 'resources'), join(copy, 'resources'), { recursive: true });
+  execFileSync(join(repoRoot, 'node_modules', '.bin', 'serverless'), ['package', '--stage', stage], {
+    cwd: copy,
+    stdio: 'pipe',
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' },
+  });
+  const file = join(copy, '.serverless', 'cloudformation-template-update-stack.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as CfnTemplate;
+};
+
+describe('the infrastructure template of a real stage (dev)', () => {
+  const template = packageInfrastructure('dev');
+
+  it('names every resource after the stage', () => {
+    expect(template.Resources.ProductsTable?.Properties?.TableName).toBe('products-dev');
+    expect(template.Resources.ProductApi?.Properties?.Name).toBe('bbws-product-api-dev');
+    expect(template.Resources.ApiKeySecret?.Properties?.Name).toBe('bbws/product-api/key-dev');
+  });
+
+  it('gives the MOCK health method no integration URI (only the emulator needs one)', () => {
+    const integration = template.Resources.HealthMethod?.Properties?.Integration as Record<string, unknown>;
+    expect(integration.Type).toBe('MOCK');
+    expect(integration.Uri).toEqual({ Ref: 'AWS::NoValue' });
+  });
+});
