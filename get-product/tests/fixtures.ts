@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { errorBodySchema, validatorFor, type ErrorBody, type Product } from '@bbws/core';
-import { apiGatewayEvent } from '@bbws/local';
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { aProduct as aLocalProduct, apiGatewayEvent, fakeLambdaContext } from '@bbws/local';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
 
 /** A sample event from events/, the same files `serverless invoke local --path` reads; fresh on each call. */
 export const sampleEvent = (name: 'existing-product' | 'malformed-id'): APIGatewayProxyEvent =>
@@ -24,26 +23,11 @@ export const getRequest = (productId: string, headers?: Record<string, string>):
     headers,
   });
 
-export const lambdaContext = {
-  awsRequestId: 'lambda-request-id',
-  getRemainingTimeInMillis: () => 6000,
-} as unknown as Context;
+export const lambdaContext = fakeLambdaContext();
 
-export const aProduct = (overrides: Partial<Product> = {}): Product => ({
-  productId: randomUUID(),
-  name: 'Desk lamp',
-  description: 'Brass desk lamp with a linen shade',
-  price: 49.99,
-  currency: 'ZAR',
-  category: 'lighting',
-  sku: 'LAMP-001',
-  imageUrl: 'https://images.example.com/desk-lamp.jpg',
-  active: true,
-  createdAt: '2025-11-20T09:00:00.000Z',
-  updatedAt: '2025-11-21T10:30:00.000Z',
-  version: 4,
-  ...overrides,
-});
+/** The product get-product's samples name: a product at version 4 with an image. */
+export const aProduct = (overrides: Partial<Product> = {}): Product =>
+  aLocalProduct({ imageUrl: 'https://images.example.com/desk-lamp.jpg', version: 4, ...overrides });
 
 export const softDeleted = (product: Product): Product => ({
   ...product,

@@ -38,3 +38,4 @@ export {
 } from './system';
 export { drain, pollOnce, type EventSource, type SqsHandler } from './event-source';
 export { sampleSqsEvents } from './sample-sqs-events';
+export { aProduct, fakeLambdaContext } from './test-fixtures';

@@ -1,28 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ErrorBody, HttpResponse } from '@bbws/core';
+import { fakeLambdaContext } from '@bbws/local';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 
 type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>;
 
-const lambdaContext = (): Context => ({
-  callbackWaitsForEmptyEventLoop: true,
-  functionName: 'bbws-product-api-test',
-  functionVersion: '$LATEST',
-  invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:bbws-product-api-test',
-  memoryLimitInMB: '512',
-  awsRequestId: randomUUID(),
-  logGroupName: '/aws/lambda/bbws-product-api-test',
-  logStreamName: 'test',
-  getRemainingTimeInMillis: () => 6000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
-
 /** Runs an event through a wrapped handler, as Lambda would. */
 export const invoke = (handler: ApiHandler, event: APIGatewayProxyEvent): Promise<HttpResponse> =>
-  handler(event, lambdaContext());
+  handler(event, fakeLambdaContext());
 
 export const errorOf = (response: HttpResponse): ErrorBody['error'] =>
   (JSON.parse(response.body) as ErrorBody).error;
