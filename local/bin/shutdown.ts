@@ -1,8 +1,19 @@
-/** Stops what `stop` stops on Ctrl-C or SIGTERM, then exits: 0 when it stopped cleanly, 1 otherwise. */
-export const stopOnSignals = (stop: () => Promise<void>, what: string): void => {
-  const shutdown = (signal: string) => {
+/**
+ * Stops on Ctrl-C or SIGTERM, then exits: 0 when it stopped cleanly, 1 otherwise. `stop` gets a signal
+ * that a second Ctrl-C aborts, to cut a wait short; a third exits at once.
+ */
+export const stopOnSignals = (stop: (skipWait: AbortSignal) => Promise<void>, what: string): void => {
+  const skipWait = new AbortController();
+  let received = 0;
+  const onSignal = (signal: string) => {
+    received += 1;
+    if (received === 2) return skipWait.abort();
+    if (received > 2) {
+      console.error(`\n${signal} a third time: exiting at once; whatever was not saved yet is lost`);
+      process.exit(130);
+    }
     console.log(`\n${signal}: stopping ${what}...`);
-    stop().then(
+    stop(skipWait.signal).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);
@@ -10,6 +21,6 @@ export const stopOnSignals = (stop: () => Promise<void>, what: string): void => 
       },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 };

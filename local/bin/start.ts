@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSystem, type BatchLog, type RequestLog, type RunningSystem } from '../src/system';
+import { describeStop, startSystem, type BatchLog, type RequestLog, type RunningSystem } from '../src/system';
 import { stopOnSignals } from './shutdown';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
@@ -10,8 +10,11 @@ infrastructure template. Packages the services first when their packaged output 
 Usage: npm start -- [options]
 
   --port N              HTTP port (default 3000, or PORT); 0 for a free one
-  --persist DIR         keep DynamoDB data and the local secrets in DIR across restarts (fauxqs keeps
-                        nothing: queues, topics and the audit bucket start empty each time)
+  --persist DIR         keep everything across a stop in DIR: the table, the messages in every queue and
+                        DLQ (with their receive counts), the audit objects, the API key and the secrets;
+                        a start with the same DIR puts them back before serving
+  --drain-timeout S     on Ctrl-C, wait up to S seconds (default 15) for the consumers to empty their
+                        queues before stopping them; a second Ctrl-C stops at once (still saving)
   --aws-endpoint URL    use this AWS backend (e.g. moto_server) instead of the embedded emulators
                         (default: LOCAL_AWS_ENDPOINT)
   --package             package every service first, stale or not
@@ -23,6 +26,7 @@ const { values: flags } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     persist: { type: 'string' },
+    'drain-timeout': { type: 'string', default: '15' },
     'aws-endpoint': { type: 'string', default: process.env.LOCAL_AWS_ENDPOINT },
     package: { type: 'boolean', default: false },
     'no-package': { type: 'boolean', default: false },
@@ -57,6 +61,38 @@ const portNumber = (value: string): number => {
   return port;
 };
 
+const seconds = (value: string): number => {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0)
+    throw new Error(`--drain-timeout must be seconds, not ${value}`);
+  return parsed;
+};
+
+const printRestored = (system: RunningSystem, persistDir: string) => {
+  if (!system.restored) return;
+  const total = (counts: Record<string, number>) =>
+    Object.values(counts).reduce((sum, count) => sum + count, 0);
+  const queues = Object.entries(system.restored.messages).filter(([, count]) => count > 0);
+  console.log(
+    `Restored from ${persistDir} in ${system.restored.durationMs} ms: ${total(system.restored.messages)} messages${
+      queues.length > 0 ? ` (${queues.map(([queue, count]) => `${queue} ${count}`).join(', ')})` : ''
+    }, ${total(system.restored.objects)} audit objects`,
+  );
+};
+
+const stopGracefully = async (system: RunningSystem, skipDrain: AbortSignal, persistDir?: string) => {
+  const drainSeconds = seconds(flags['drain-timeout']);
+  console.log(
+    `New requests get 503. Waiting up to ${drainSeconds} s for the consumers to empty their queues; Ctrl-C again to stop now (what is left is ${persistDir ? `saved to ${persistDir}` : 'dropped: use --persist DIR to keep it'}).`,
+  );
+  const report = await system.stop({
+    drainTimeoutMs: drainSeconds * 1000,
+    skipDrain,
+    log: (line) => console.log(`${time()} ${line}`),
+  });
+  describeStop(report).forEach((line) => console.log(line));
+};
+
 const printBanner = (system: RunningSystem) => {
   const products = `${system.url}/v1.0/products`;
   const bucket = system.aws.resources.AuditBucket?.name ?? '<audit bucket>';
@@ -64,7 +100,7 @@ const printBanner = (system: RunningSystem) => {
   console.log(`
 Product API ready in ${(system.startupMs / 1000).toFixed(1)} s (stage ${system.stage}, AWS backend: ${system.aws.backend})
   URL      ${products}
-  API key  ${system.apiKey}   (infrastructure/outputs/api-keys-local.txt)
+  API key  ${system.apiKey}   (${flags.persist ? `kept in ${flags.persist}` : 'infrastructure/outputs/api-keys-local.txt'})
   Try      curl -s -H "x-api-key: ${system.apiKey}" "${products}?limit=5"
   Audit    npm run -s local:audit   (or: aws s3 ls --recursive s3://${bucket}/audit/ --endpoint-url ${s3})
   Debug    eval "$(npm run -s local:env)" && cd get-product && npx serverless invoke local -f getProduct --path events/existing-product.json --stage local
@@ -78,10 +114,12 @@ const main = async () => {
   // Lambda runs nodejs22.x; an older local Node makes the AWS SDK warn about something that never deploys.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const packaging = flags.package ? 'always' : flags['no-package'] ? 'never' : 'if-stale';
+  const persistDir = flags.persist && path.resolve(flags.persist);
+  seconds(flags['drain-timeout']);
   const system = await startSystem({
     root,
     port: portNumber(flags.port),
-    persistDir: flags.persist && path.resolve(flags.persist),
+    persistDir,
     awsEndpoint: flags['aws-endpoint'] || undefined,
     packaging,
     stackFile,
@@ -90,8 +128,9 @@ const main = async () => {
     onBatch: logBatch,
     onFunctionOutput: logFunctionOutput,
   });
+  if (persistDir) printRestored(system, persistDir);
   printBanner(system);
-  stopOnSignals(() => system.stop(), 'the system');
+  stopOnSignals((skipDrain) => stopGracefully(system, skipDrain, persistDir), 'the system');
 };
 
 main().catch((error: unknown) => {

@@ -35,6 +35,12 @@ export {
   readStackFile,
   type StackDescription,
   type SystemOptions,
+  describeStop,
+  SNAPSHOT_FILE,
+  type QueueLeft,
+  type SnapshotCounts,
+  type StopOptions,
+  type StopReport,
 } from './system';
 export { drain, pollOnce, type EventSource, type SqsHandler } from './event-source';
 export { sampleSqsEvents } from './sample-sqs-events';

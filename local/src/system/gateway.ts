@@ -45,6 +45,16 @@ const missingToken = () =>
 const forbidden = () => gatewayError(403, 'Forbidden', 'ForbiddenException');
 const badGateway = () => gatewayError(502, 'Internal server error', 'InternalServerErrorException');
 const tooLarge = () => gatewayError(413, 'Request Too Long', 'RequestTooLongException');
+// While the system stops: what a gateway whose integration is going away answers, said plainly.
+const draining = (): GatewayResponse => {
+  const reply = gatewayError(
+    503,
+    'Service Unavailable: the local API is stopping',
+    'ServiceUnavailableException',
+  );
+  reply.headers.Connection = 'close';
+  return reply;
+};
 
 const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
   const chunks: Buffer[] = [];
@@ -137,13 +147,30 @@ export const createGateway = (options: GatewayOptions) => {
       ? { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) }
       : undefined;
 
+  // Requests being answered, so that a drain can wait for them (each one may have published a change).
+  let inFlight = 0;
+  let stopping = false;
+  const idle: Array<() => void> = [];
+
+  const answer = async (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
+    if (stopping) return draining();
+    inFlight += 1;
+    try {
+      return (
+        serveOpenApi(request.method, path) ?? (await handle(request, url, path).catch(() => badGateway()))
+      );
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) idle.splice(0).forEach((wake) => wake());
+    }
+  };
+
   const listener = async (request: IncomingMessage, response: ServerResponse) => {
     const startedAt = performance.now();
     const url = new URL(request.url ?? '/', 'http://localhost');
     // The deployed URL carries the stage (/local/v1.0/...); Location headers do too, so both are served.
     const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
-    const reply =
-      serveOpenApi(request.method, path) ?? (await handle(request, url, path).catch(() => badGateway()));
+    const reply = await answer(request, url, path);
     const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');
     response.writeHead(
       reply.statusCode,
@@ -166,6 +193,11 @@ export const createGateway = (options: GatewayOptions) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`));
       }),
+    /** From now on answers 503; resolves once every request already being handled has been answered. */
+    drain: async () => {
+      stopping = true;
+      if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices, packagedFile, type ComposeService } from './services';
 
@@ -28,19 +28,55 @@ const outputsOf = (service: ComposeService): string[] => {
 const oldestOutput = (service: ComposeService): number =>
   Math.min(...outputsOf(service).map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
 
+/** The stage npm start serves, and packages for. */
+export const LOCAL_STAGE = 'local';
+
+/** The stage a service was last packaged for, from its packaged state; undefined when there is none. */
+export const packagedStage = (service: ComposeService): string | undefined => {
+  const file = packagedFile(service, 'serverless-state.json');
+  if (!existsSync(file)) return undefined;
+  const state = JSON.parse(readFileSync(file, 'utf8')) as { service?: { provider?: { stage?: string } } };
+  return state.service?.provider?.stage;
+};
+
+export interface StaleService {
+  name: string;
+  /** Why it needs packaging, for the progress line. */
+  reason: string;
+}
+
 /**
- * Services whose packaged output is missing or older than what goes into it: the service's own files,
- * the shared config, core (bundled into every function) and the lock file.
+ * Services whose packaged output is missing, packaged for another stage (`serverless package --stage dev`
+ * writes to the same folder), or older than what goes into it: the service's own files, the shared config,
+ * core (bundled into every function) and the lock file.
  */
-export const staleServices = (root: string): string[] => {
+export const staleServices = (root: string): StaleService[] => {
   const shared = Math.max(
     ...['config', 'core/src', 'core/package.json', 'package-lock.json'].map((item) =>
       newestFile(path.join(root, item)),
     ),
   );
-  return composeServices(root)
-    .filter((service) => oldestOutput(service) < Math.max(shared, newestFile(service.directory)))
-    .map((service) => service.name);
+  return composeServices(root).flatMap((service): StaleService[] => {
+    const stage = packagedStage(service);
+    if (oldestOutput(service) === 0 || stage === undefined)
+      return [{ name: service.name, reason: 'not packaged yet' }];
+    if (stage !== LOCAL_STAGE) return [{ name: service.name, reason: `packaged for stage ${stage}` }];
+    if (oldestOutput(service) < Math.max(shared, newestFile(service.directory)))
+      return [{ name: service.name, reason: 'packaged output older than its sources' }];
+    return [];
+  });
+};
+
+/** Refuses packages of another stage when packaging is off: they name another stage's resources. */
+export const assertPackagedForLocal = (root: string): void => {
+  const others = composeServices(root).flatMap((service) => {
+    const stage = packagedStage(service);
+    return stage !== undefined && stage !== LOCAL_STAGE ? [`${service.name} (stage ${stage})`] : [];
+  });
+  if (others.length > 0)
+    throw new Error(
+      `Packaged for another stage: ${others.join(', ')}. npm start serves stage ${LOCAL_STAGE}: run npm run package, or start without --no-package to repackage them.`,
+    );
 };
 
 /** Runs scripts/package-all.mjs for these services (all when none given), its progress lines to `log`. */

@@ -2,18 +2,22 @@ import path from 'node:path';
 import { createAwsClients } from '../clients';
 import type { ProvisionedResource } from '../resources';
 import { loadTemplate, type CloudFormationTemplate } from '../template';
-import { apiKeyOf, loadOrCreateApiKey, type ApiKey } from './api-keys';
+import { apiKeyOf, loadOrCreateApiKey, readApiKey, saveApiKey, type ApiKey } from './api-keys';
 import { provisionBackend, startBackend, withVisibilityTimeouts, type Backend } from './backend';
 import { extractBundle } from './bundles';
+import type { QueueRef } from './drain';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
+import { startConsumers } from './consumers';
+import { gracefulStop, type StoppingSystem } from './graceful-stop';
 import { createGateway } from './gateway';
 import { openApiDocumentFor } from './openapi';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
-import { packageServices, staleServices } from './packaging';
+import { assertPackagedForLocal, packageServices, staleServices } from './packaging';
+import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './persistence';
 import { functionRoutes, mockRoutes, stageName } from './routes';
 import { assertNoDynamicReference, localSecrets, type LocalSecrets } from './secrets';
 import { loadFunctions, type FunctionDefinition } from './services';
-import { startSqsPoller } from './sqs-poller';
+import type { StopOptions, StopReport } from './stop-report';
 import { writeStackFile, type StackDescription } from './stack-file';
 
 export interface RunningSystem {
@@ -25,18 +29,28 @@ export interface RunningSystem {
   aws: Pick<StackDescription, 'backend' | 'region' | 'env' | 'resources'>;
   /** Milliseconds from the call to ready, packaging excluded. */
   startupMs: number;
-  stop(): Promise<void>;
+  /** What was put back from the --persist directory before serving, when it held a snapshot. */
+  restored?: SnapshotCounts & { durationMs: number };
+  /**
+   * Stops taking requests (503), optionally waits for the consumers to empty their queues, stops them,
+   * then saves the queues and buckets (with `persistDir`) or reports what is dropped, and stops the rest.
+   */
+  stop(options?: StopOptions): Promise<StopReport>;
 }
 
 const INFRASTRUCTURE_TEMPLATE = 'infrastructure/.serverless/cloudformation-template-update-stack.json';
 
 const ensurePackaged = async (options: ResolvedOptions): Promise<void> => {
-  if (options.packaging === 'never') return;
+  if (options.packaging === 'never') return assertPackagedForLocal(options.root);
   if (options.packaging === 'always') return packageServices(options.root, undefined, options.log);
   const stale = staleServices(options.root);
   if (stale.length === 0) return;
-  options.log(`Packaging ${stale.join(', ')}: packaged output missing or older than its sources`);
-  await packageServices(options.root, stale, options.log);
+  stale.forEach(({ name, reason }) => options.log(`Packaging ${name}: ${reason}`));
+  await packageServices(
+    options.root,
+    stale.map(({ name }) => name),
+    options.log,
+  );
 };
 
 const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => {
@@ -86,26 +100,42 @@ const startRuntimes = (
     ]),
   );
 
-const queueUrlOf = (resources: Record<string, ProvisionedResource>, queueArn: string): string => {
-  const name = queueArn.split(':').pop();
-  const queue = Object.values(resources).find(
-    (resource) => resource.type === 'AWS::SQS::Queue' && resource.name === name,
-  );
-  if (!queue?.url) throw new Error(`No queue ${name} in the infrastructure template for ${queueArn}`);
-  return queue.url;
-};
-
 const describeResources = (resources: Record<string, ProvisionedResource>) =>
   Object.fromEntries(
     Object.values(resources).map(({ logicalId, name, arn, url }) => [logicalId, { name, arn, url }]),
   );
 
-const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey =>
-  options.apiKey ? apiKeyOf(options.apiKey) : loadOrCreateApiKey(stage, options.apiKeyFile);
+// With --persist the key lives in the directory too, so a restart serves the key the clients already use.
+const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
+  if (options.apiKey) return apiKeyOf(options.apiKey);
+  const persisted = options.persistDir && path.join(options.persistDir, `api-keys-${stage}.txt`);
+  const kept = persisted ? readApiKey(stage, persisted) : undefined;
+  const apiKey = kept ?? loadOrCreateApiKey(stage, options.apiKeyFile);
+  if (persisted && !kept) saveApiKey(stage, persisted, apiKey);
+  return apiKey;
+};
 
 /** Stops what was started, last first, whatever fails on the way. */
 const stopAll = async (stoppers: Array<() => Promise<void> | void>) => {
   for (const stop of stoppers.splice(0).reverse()) await Promise.resolve(stop()).catch(() => undefined);
+};
+
+const queuesOf = (resources: Record<string, ProvisionedResource>): QueueRef[] =>
+  Object.values(resources)
+    .filter((resource) => resource.type === 'AWS::SQS::Queue' && resource.url)
+    .map(({ name, url }) => ({ name, url: url as string }));
+
+const bucketsOf = (resources: Record<string, ProvisionedResource>): string[] =>
+  Object.values(resources)
+    .filter((resource) => resource.type === 'AWS::S3::Bucket')
+    .map(({ name }) => name);
+
+/** Puts back what the last stop saved in the persist directory, before anything serves or polls. */
+const restore = async (options: ResolvedOptions, state: EmulatorState | undefined) => {
+  if (!options.persistDir || !state) return undefined;
+  const startedAt = performance.now();
+  const counts = await restoreSnapshot(options.persistDir, state, options.log);
+  return counts && { ...counts, durationMs: Math.round(performance.now() - startedAt) };
 };
 
 const startServing = async (
@@ -118,6 +148,20 @@ const startServing = async (
     backend,
     withVisibilityTimeouts(template, options.queueVisibilityTimeouts),
   );
+  const queues = queuesOf(provisioned.resources);
+  const clients = createAwsClients(backend.env);
+  stoppers.push(clients.destroy);
+  const emulatorState =
+    backend.kind === 'embedded'
+      ? {
+          sqsEndpoint: backend.endpoints.sqs,
+          sqs: clients.sqs,
+          s3: clients.s3,
+          queues,
+          buckets: bucketsOf(provisioned.resources),
+        }
+      : undefined;
+  const restored = await restore(options, emulatorState);
   const stage = stageName(template, backend.region);
   const secrets = localSecrets(template, options.persistDir && path.join(options.persistDir, 'secrets.json'));
   const functions = loadFunctions(options.root, backend.region);
@@ -139,28 +183,18 @@ const startServing = async (
   });
   const url = await gateway.listen(options.port, options.host);
   stoppers.push(gateway.close);
-  const clients = createAwsClients(backend.env);
-  stoppers.push(clients.destroy);
-  for (const definition of functions) {
-    for (const source of definition.sqs) {
-      const poller = startSqsPoller({
-        sqs: clients.sqs,
-        queueUrl: queueUrlOf(provisioned.resources, source.queueArn),
-        source,
-        functionName: definition.functionName,
-        region: backend.region,
-        invoke: (event) => invoke(definition.functionName, event),
-        onBatch: options.onBatch,
-        onError: (error) => options.log(`${definition.service}: polling failed: ${String(error)}`),
-        // Embedded emulators stop with the system; an external backend outlives it, so its receives are
-        // shorter and finished, not abandoned, on stop.
-        abortOnStop: backend.kind === 'embedded',
-        waitTimeSeconds: backend.kind === 'embedded' ? 20 : 2,
-      });
-      stoppers.push(poller.stop);
-    }
-  }
-  return { url, apiKey, stage, resources: describeResources(provisioned.resources) };
+  const consumers = startConsumers({ functions, queues, backend, sqs: clients.sqs, invoke, options });
+  stoppers.push(...consumers.map((consumer) => consumer.stop));
+  const stopping: StoppingSystem = {
+    gateway,
+    sqs: clients.sqs,
+    consumers,
+    queues,
+    emulatorState,
+    persistDir: options.persistDir,
+    log: options.log,
+  };
+  return { url, apiKey, stage, resources: describeResources(provisioned.resources), restored, stopping };
 };
 
 /**
@@ -179,7 +213,12 @@ export const startSystem = async (systemOptions: SystemOptions = {}): Promise<Ru
   });
   const stoppers: Array<() => Promise<void> | void> = [backend.stop];
   try {
-    const { url, apiKey, stage, resources } = await startServing(options, template, backend, stoppers);
+    const { url, apiKey, stage, resources, restored, stopping } = await startServing(
+      options,
+      template,
+      backend,
+      stoppers,
+    );
     const aws = { backend: backend.kind, region: backend.region, env: backend.env, resources };
     if (options.stackFile) {
       const description = {
@@ -198,7 +237,14 @@ export const startSystem = async (systemOptions: SystemOptions = {}): Promise<Ru
       stage,
       aws,
       startupMs: Math.round(performance.now() - startedAt),
-      stop: () => stopAll(stoppers),
+      restored,
+      stop: async (stopOptions) => {
+        try {
+          return await gracefulStop(stopping, stopOptions);
+        } finally {
+          await stopAll(stoppers);
+        }
+      },
     };
   } catch (error) {
     await stopAll(stoppers);

@@ -1,0 +1,75 @@
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { messagesLeft, waitForQueuesToEmpty, type QueueRef } from './drain';
+import { saveSnapshot, type EmulatorState } from './persistence';
+import type { StopOptions, StopReport } from './stop-report';
+
+export interface Consumer {
+  queue: QueueRef;
+  /** The consuming service: `product-creator`. */
+  service: string;
+  stop(): Promise<void>;
+}
+
+export interface StoppingSystem {
+  gateway: { drain(): Promise<void> };
+  sqs: SQSClient;
+  consumers: Consumer[];
+  /** Every queue of the template, DLQs included. */
+  queues: QueueRef[];
+  /** The embedded emulators' state, which dies with them; none for an external backend. */
+  emulatorState?: EmulatorState;
+  persistDir?: string;
+  log: (line: string) => void;
+}
+
+const progressLine = (left: Record<string, number>) =>
+  `Draining: ${Object.entries(left)
+    .map(([queue, count]) => `${queue} ${count} left`)
+    .join(', ')}`;
+
+const drainConsumers = async (system: StoppingSystem, options: StopOptions, log: (line: string) => void) => {
+  const queues = [...new Map(system.consumers.map(({ queue }) => [queue.name, queue])).values()];
+  const timeoutMs = options.drainTimeoutMs ?? 0;
+  if (timeoutMs > 0) {
+    await waitForQueuesToEmpty({
+      sqs: system.sqs,
+      queues,
+      timeoutMs,
+      skip: options.skipDrain,
+      onProgress: (left) => log(progressLine(left)),
+    });
+  }
+  await Promise.all(system.consumers.map((consumer) => consumer.stop()));
+};
+
+/** Saves what the emulators hold (with a persist directory) or counts it; an external backend keeps it. */
+const settle = async (system: StoppingSystem) => {
+  const { emulatorState, persistDir } = system;
+  if (emulatorState && persistDir) {
+    const saved = await saveSnapshot(persistDir, emulatorState);
+    return { fate: 'saved' as const, left: saved.messages, persistDir, objects: saved.objects };
+  }
+  const left = await messagesLeft(system.sqs, system.queues);
+  return { fate: emulatorState ? ('dropped' as const) : ('kept' as const), left };
+};
+
+/**
+ * The stop of `npm start`: new requests get 503 while those being handled finish; then the consumers get
+ * up to `drainTimeoutMs` to empty their queues and are stopped; then what is left in the queues and the
+ * buckets is saved to the persist directory, or counted as dropped.
+ */
+export const gracefulStop = async (
+  system: StoppingSystem,
+  options: StopOptions = {},
+): Promise<StopReport> => {
+  await system.gateway.drain();
+  await drainConsumers(system, options, options.log ?? system.log);
+  const { left, ...outcome } = await settle(system);
+  const consumerOf = new Map(system.consumers.map(({ queue, service }) => [queue.name, service]));
+  const queues = system.queues.map(({ name }) => ({
+    name,
+    consumer: consumerOf.get(name),
+    messages: left[name] ?? 0,
+  }));
+  return { drained: queues.every((queue) => !queue.consumer || queue.messages === 0), queues, ...outcome };
+};

@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { readBucket, restoreBucket, type SavedObject } from './bucket-snapshot';
+import { inspectQueue, restoreQueue, type SavedMessage } from './queue-snapshot';
+
+/** What fauxqs holds only in memory: every queue's messages and every bucket's objects. */
+export interface EmulatorState {
+  /** fauxqs's endpoint, for its queue inspection. */
+  sqsEndpoint: string;
+  sqs: SQSClient;
+  s3: S3Client;
+  queues: Array<{ name: string; url: string }>;
+  buckets: string[];
+}
+
+/** Messages by queue name and objects by bucket name. */
+export interface SnapshotCounts {
+  messages: Record<string, number>;
+  objects: Record<string, number>;
+}
+
+interface SnapshotFile {
+  savedAt: string;
+  queues: Record<string, SavedMessage[]>;
+  buckets: Record<string, SavedObject[]>;
+}
+
+/** The file in the --persist directory that holds the queues' messages and the buckets' objects. */
+export const SNAPSHOT_FILE = 'queues-and-buckets.json';
+
+const countsOf = (snapshot: Pick<SnapshotFile, 'queues' | 'buckets'>): SnapshotCounts => ({
+  messages: Object.fromEntries(Object.entries(snapshot.queues).map(([name, list]) => [name, list.length])),
+  objects: Object.fromEntries(Object.entries(snapshot.buckets).map(([name, list]) => [name, list.length])),
+});
+
+/**
+ * Writes every message (visible, delayed or received and not deleted, with its receive count) and every
+ * object to `dir`, replacing the previous snapshot only once the new one is complete on disk.
+ */
+export const saveSnapshot = async (dir: string, state: EmulatorState): Promise<SnapshotCounts> => {
+  const queues = await Promise.all(
+    state.queues.map(async ({ name }) => [name, await inspectQueue(state.sqsEndpoint, name)] as const),
+  );
+  const buckets = await Promise.all(
+    state.buckets.map(async (bucket) => [bucket, await readBucket(state.s3, bucket)] as const),
+  );
+  const snapshot: SnapshotFile = {
+    savedAt: new Date().toISOString(),
+    queues: Object.fromEntries(queues),
+    buckets: Object.fromEntries(buckets),
+  };
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, SNAPSHOT_FILE);
+  writeFileSync(`${file}.partial`, JSON.stringify(snapshot));
+  renameSync(`${file}.partial`, file);
+  return countsOf(snapshot);
+};
+
+/**
+ * Puts the last snapshot saved in `dir` back into freshly provisioned emulators; undefined when there is
+ * none. A queue or bucket the template no longer has is reported through `log` and left in the file.
+ */
+export const restoreSnapshot = async (
+  dir: string,
+  state: EmulatorState,
+  log: (line: string) => void,
+): Promise<SnapshotCounts | undefined> => {
+  const file = path.join(dir, SNAPSHOT_FILE);
+  if (!existsSync(file)) return undefined;
+  const snapshot = JSON.parse(readFileSync(file, 'utf8')) as SnapshotFile;
+  const restored: SnapshotFile = { savedAt: snapshot.savedAt, queues: {}, buckets: {} };
+  const urls = new Map(state.queues.map(({ name, url }) => [name, url]));
+  await Promise.all(
+    Object.entries(snapshot.queues).map(async ([name, messages]) => {
+      const url = urls.get(name);
+      if (!url)
+        return log(
+          `${file}: ${messages.length} messages of queue ${name}, which no longer exists, not restored`,
+        );
+      await restoreQueue(state.sqs, url, messages);
+      restored.queues[name] = messages;
+    }),
+  );
+  await Promise.all(
+    Object.entries(snapshot.buckets).map(async ([bucket, objects]) => {
+      if (!state.buckets.includes(bucket))
+        return log(
+          `${file}: ${objects.length} objects of bucket ${bucket}, which no longer exists, not restored`,
+        );
+      await restoreBucket(state.s3, bucket, objects);
+      restored.buckets[bucket] = objects;
+    }),
+  );
+  return countsOf(restored);
+};

@@ -1,0 +1,150 @@
+import {
+  ChangeMessageVisibilityBatchCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  type MessageAttributeValue,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+
+/** A message attribute as the queue holds it (binary values base64-encoded). */
+export interface SavedAttribute {
+  DataType: string;
+  StringValue?: string;
+  BinaryValue?: string;
+}
+
+/** One message as saved: what SendMessage needs to put it back, and how often it had been received. */
+export interface SavedMessage {
+  body: string;
+  attributes: Record<string, SavedAttribute>;
+  receiveCount: number;
+  sentTimestamp: number;
+}
+
+// The message shape of fauxqs's documented inspection endpoint (GET /_fauxqs/queues/:queueName).
+interface InspectedMessage {
+  body: string;
+  messageAttributes?: Record<string, SavedAttribute>;
+  approximateReceiveCount: number;
+  sentTimestamp: number;
+}
+
+interface QueueInspection {
+  messages: {
+    ready: InspectedMessage[];
+    delayed: InspectedMessage[];
+    inflight: Array<{ message: InspectedMessage }>;
+  };
+}
+
+// SQS's maxima for one batch call.
+const MAX_BATCH = 10;
+// Long enough that no message comes back within one restore round.
+const HIDE_SECONDS = 300;
+
+const chunks = <T>(items: T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / MAX_BATCH) }, (_, index) =>
+    items.slice(index * MAX_BATCH, (index + 1) * MAX_BATCH),
+  );
+
+/**
+ * Every message of the queue, visible, delayed or received and not yet deleted, oldest first, read with
+ * fauxqs's non-destructive inspection: nothing is received, so no receive count or visibility changes.
+ */
+export const inspectQueue = async (endpoint: string, queueName: string): Promise<SavedMessage[]> => {
+  const response = await fetch(`${endpoint}/_fauxqs/queues/${encodeURIComponent(queueName)}`);
+  if (!response.ok) throw new Error(`Could not inspect queue ${queueName}: HTTP ${response.status}`);
+  const { messages } = (await response.json()) as QueueInspection;
+  return [...messages.ready, ...messages.delayed, ...messages.inflight.map(({ message }) => message)]
+    .map((message) => ({
+      body: message.body,
+      attributes: message.messageAttributes ?? {},
+      receiveCount: message.approximateReceiveCount,
+      sentTimestamp: message.sentTimestamp,
+    }))
+    .sort((a, b) => a.sentTimestamp - b.sentTimestamp);
+};
+
+const sdkAttributes = (attributes: Record<string, SavedAttribute>): Record<string, MessageAttributeValue> =>
+  Object.fromEntries(
+    Object.entries(attributes).map(([name, { DataType, StringValue, BinaryValue }]) => [
+      name,
+      {
+        DataType,
+        StringValue,
+        BinaryValue: BinaryValue === undefined ? undefined : Buffer.from(BinaryValue, 'base64'),
+      },
+    ]),
+  );
+
+const sendAll = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[]) => {
+  for (const batch of chunks(messages)) {
+    const { Failed = [] } = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: batch.map((message, index) => ({
+          Id: String(index),
+          MessageBody: message.body,
+          MessageAttributes: sdkAttributes(message.attributes),
+        })),
+      }),
+    );
+    if (Failed.length > 0) {
+      const reasons = Failed.map((failure) => `${failure.Code}: ${failure.Message}`).join('; ');
+      throw new Error(`Could not put ${Failed.length} messages back in ${queueUrl}: ${reasons}`);
+    }
+  }
+};
+
+/**
+ * Receives every visible message once (hiding each until the round ends), then makes them all visible
+ * again. Returns how many came back: fewer when the queue's redrive policy moved some to its DLQ.
+ */
+const receiveEachOnce = async (sqs: SQSClient, queueUrl: string, visible: number): Promise<number> => {
+  const handles: string[] = [];
+  while (handles.length < visible) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queueUrl,
+        MaxNumberOfMessages: MAX_BATCH,
+        WaitTimeSeconds: 0,
+        VisibilityTimeout: HIDE_SECONDS,
+      }),
+    );
+    if (Messages.length === 0) break;
+    handles.push(...Messages.map((message) => message.ReceiptHandle ?? ''));
+  }
+  for (const batch of chunks(handles)) {
+    await sqs.send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: batch.map((handle, index) => ({
+          Id: String(index),
+          ReceiptHandle: handle,
+          VisibilityTimeout: 0,
+        })),
+      }),
+    );
+  }
+  return handles.length;
+};
+
+/**
+ * Puts saved messages back through the SQS API, each with the receive count it had: SQS has no call that
+ * sets one, so a message saved after k receives is received k times here (rounds in which every message
+ * still owed a receive is visible, the others not yet sent). Messages get new ids, as after a redrive.
+ */
+export const restoreQueue = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[]) => {
+  const rounds = Math.max(0, ...messages.map((message) => message.receiveCount));
+  let visible = 0;
+  for (let round = 1; round <= rounds; round += 1) {
+    const joining = messages.filter((message) => message.receiveCount === rounds - round + 1);
+    await sendAll(sqs, queueUrl, joining);
+    visible = await receiveEachOnce(sqs, queueUrl, visible + joining.length);
+  }
+  await sendAll(
+    sqs,
+    queueUrl,
+    messages.filter((message) => message.receiveCount === 0),
+  );
+};

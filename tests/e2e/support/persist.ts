@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { createAwsClients, startSystem, type RunningSystem, type SystemOptions } from '@bbws/local';
+
+// The deployed functions run on nodejs22.x; the SDK's notice about an older local Node is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/**
+ * Starts and restarts the system on the embedded emulators (what --persist saves and restores) with one
+ * persist directory, removed after the file; whatever system is still running is stopped then.
+ */
+export const usePersistedSystems = (options: Omit<SystemOptions, 'persistDir'> = {}) => {
+  const running = new Set<RunningSystem>();
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'bbws-e2e-persist-'));
+  });
+  afterAll(async () => {
+    await Promise.all([...running].map((system) => system.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const start = async (): Promise<RunningSystem> => {
+    const system = await startSystem({ port: 0, apiKeyFile: null, ...options, persistDir: dir });
+    running.add(system);
+    const stop = system.stop;
+    return {
+      ...system,
+      stop: (stopOptions) => {
+        running.delete(system);
+        return stop(stopOptions);
+      },
+    };
+  };
+  return { start, dir: () => dir };
+};
+
+/** A logical id's physical name and URL in a running system. */
+export const resourceOf = (system: RunningSystem, logicalId: string) => {
+  const found = system.aws.resources[logicalId];
+  if (!found) throw new Error(`No ${logicalId} in the running system`);
+  return { name: found.name, url: found.url ?? '', arn: found.arn ?? '' };
+};
+
+/** Messages in a queue, visible or not, without receiving any. */
+export const messagesIn = async (system: RunningSystem, logicalId: string): Promise<number> => {
+  const aws = createAwsClients(system.aws.env);
+  try {
+    const { Attributes = {} } = await aws.sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: resourceOf(system, logicalId).url,
+        AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+      }),
+    );
+    return (
+      Number(Attributes.ApproximateNumberOfMessages) +
+      Number(Attributes.ApproximateNumberOfMessagesNotVisible)
+    );
+  } finally {
+    aws.destroy();
+  }
+};
+
+/** Every key of the audit bucket. */
+export const auditKeys = async (system: RunningSystem): Promise<string[]> => {
+  const aws = createAwsClients(system.aws.env);
+  const keys: string[] = [];
+  try {
+    let continuationToken: string | undefined;
+    do {
+      const page = await aws.s3.send(
+        new ListObjectsV2Command({
+          Bucket: resourceOf(system, 'AuditBucket').name,
+          ContinuationToken: continuationToken,
+        }),
+      );
+      keys.push(...(page.Contents ?? []).map((object) => object.Key ?? ''));
+      continuationToken = page.NextContinuationToken;
+    } while (continuationToken);
+    return keys;
+  } finally {
+    aws.destroy();
+  }
+};
