@@ -112,7 +112,7 @@ export const functionEnv = (
     ...Object.fromEntries(variables),
     AWS_LAMBDA_FUNCTION_NAME: resource.Properties.FunctionName,
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(resource.Properties.MemorySize ?? 1024),
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
     ...stackEnv,
   };
 };

@@ -1,7 +1,8 @@
 import type { ChartPanel } from './chart';
-import type { FunctionFigures } from './function-bench';
+import { GOALS, type FunctionFigures } from './function-bench';
 import type { ListCost } from './list-cost';
 import type { LocalStackFigures } from './local-stack';
+import type { SourceProfile } from './profile';
 
 export interface BenchResults {
   generatedAt: string;
@@ -23,6 +24,11 @@ export interface BenchResults {
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)}`;
 const triple = ({ p50, p95, p99 }: { p50: number; p95: number; p99: number }) => `${p50} / ${p95} / ${p99}`;
 const times = (value: number) => `${value.toFixed(2)}x`;
+// A ratio past its goal is marked, so a miss cannot hide in a table.
+const MISS = '✗';
+const against = (value: number, goal: number) => (value > goal ? `${times(value)} ${MISS}` : times(value));
+
+export const GOALS_LEGEND = `${MISS} misses the goal: cold init ≤ ${times(GOALS.coldInit)}, heap ≤ ${times(GOALS.heap)}, warm p95 ≤ ${times(GOALS.warmP95)} the baseline's.`;
 
 const table = (header: string[], rows: Array<Array<string | number>>) =>
   [
@@ -44,6 +50,8 @@ export const functionTables = (functions: FunctionFigures[]): string =>
         'cold init ms',
         'baseline cold init ms (load + first)',
         'cold ratio',
+        'heap MiB (baseline)',
+        'heap ratio',
       ],
       functions.map(({ service, calls, ours, baseline, ratios }) => [
         service,
@@ -54,7 +62,9 @@ export const functionTables = (functions: FunctionFigures[]): string =>
         ours.cold.firstEventMs,
         ours.cold.initMs,
         `${baseline.cold.initMs} (${baseline.cold.loadMs} + ${baseline.cold.firstEventMs})`,
-        times(ratios.coldInit),
+        against(ratios.coldInit, GOALS.coldInit),
+        `${ours.cold.heapMiB} (${baseline.cold.heapMiB})`,
+        against(ratios.heap, GOALS.heap),
       ]),
     ),
     table(
@@ -69,11 +79,33 @@ export const functionTables = (functions: FunctionFigures[]): string =>
         service,
         triple(ours.warm),
         triple(baseline.warm),
-        `${times(ratios.warmP50)} / ${times(ratios.warmP95)} / ${times(ratios.warmP99)}`,
+        `${times(ratios.warmP50)} / ${against(ratios.warmP95, GOALS.warmP95)} / ${times(ratios.warmP99)}`,
         `${JSON.stringify(ours.outcomes)}; ${JSON.stringify(baseline.outcomes)}`,
       ]),
     ),
+    GOALS_LEGEND,
+    ...profileTables(functions),
   ].join('\n\n');
+
+const topSources = ({ top }: SourceProfile) => top.map(({ source, ms }) => `${source} ${ms}`).join(', ');
+
+/** Where the CPU went in each phase that missed its goal: ours and the baseline's largest sources. */
+const profileTables = (functions: FunctionFigures[]): string[] => {
+  const rows = functions.flatMap(({ service, profiles }) =>
+    Object.entries(profiles).flatMap(([phase, profile]) =>
+      profile
+        ? [[service, phase, profile.ours.stackMs, topSources(profile.ours), topSources(profile.baseline)]]
+        : [],
+    ),
+  );
+  if (rows.length === 0) return [];
+  return [
+    table(
+      ['function', 'phase', 'stack CPU ms', 'ours: CPU ms by source', 'baseline: CPU ms by source'],
+      rows,
+    ),
+  ];
+};
 
 export const listCostTable = (cost: ListCost): string =>
   `${table(

@@ -18,7 +18,7 @@ const USAGE = `Benchmarks every function against a bare baseline, the list page 
 Writes bench/results.json and docs/performance-latency.svg; prints the tables.
 
 Usage: npm run bench -- [options]
-  --cold-runs N      fresh-process cold inits per function and per baseline (default 9)
+  --cold-runs N      fresh-process cold inits per function and per baseline (default 15)
   --invocations N    timed warm invocations after --warmup ones (defaults 500 and 50)
   --warm-runs N      warm probes per function and per baseline, alternated and pooled (default 3)
   --duration S       autocannon seconds per route (default 10)
@@ -28,7 +28,7 @@ Usage: npm run bench -- [options]
 
 const { values: flags } = parseArgs({
   options: {
-    'cold-runs': { type: 'string', default: '9' },
+    'cold-runs': { type: 'string', default: '15' },
     invocations: { type: 'string', default: '500' },
     'warm-runs': { type: 'string', default: '3' },
     warmup: { type: 'string', default: '50' },

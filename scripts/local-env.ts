@@ -6,7 +6,7 @@ import { readStackFile } from '@bbws/local';
 
 const stack = readStackFile(join(__dirname, '..', '.local', 'stack.json'));
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-// The functions deploy on nodejs22.x: the SDK's notice about an older local Node is noise in invoke local.
+// The functions deploy on nodejs24.x: the SDK's notice about an older local Node is noise in invoke local.
 const env = {
   ...stack.env,
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -37,14 +37,16 @@ export {
   type ErrorResponse,
 } from './errors';
 export {
-  compileSchema,
   validatorFor,
   validateProductInput,
   validateProduct,
   validateChangeEvent,
   validateAuditRecord,
+  isErrorBody,
+  productBodyRequest,
+  productPathRequest,
+  listProductsQueryRequest,
   type CompiledSchema,
-  type CompileOptions,
 } from './validation';
 export {
   PRODUCTS_BY_PRICE_INDEX,

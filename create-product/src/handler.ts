@@ -5,7 +5,7 @@ import {
   changePublisher,
   httpHandler,
   productIdFromIdempotencyKey,
-  productInputSchema,
+  productBodyRequest,
   requireEnv,
   type HttpEvent,
   type ProductInput,
@@ -28,4 +28,4 @@ export const createProduct = async (event: CreateProductEvent) => {
   );
 };
 
-export const handler = httpHandler(createProduct, { body: productInputSchema });
+export const handler = httpHandler(createProduct, { body: productBodyRequest });

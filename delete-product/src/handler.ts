@@ -4,7 +4,7 @@ import {
   changePublisher,
   httpHandler,
   noContent,
-  productPathSchema,
+  productPathRequest,
   productStore,
   requireEnv,
   type HttpEvent,
@@ -24,4 +24,4 @@ export const deleteProduct = async (event: DeleteProductEvent) => {
   return noContent();
 };
 
-export const handler = httpHandler(deleteProduct, { pathParameters: productPathSchema });
+export const handler = httpHandler(deleteProduct, { parameters: productPathRequest });

@@ -2,7 +2,7 @@ import {
   entityTag,
   httpHandler,
   ok,
-  productPathSchema,
+  productPathRequest,
   productStore,
   requireEnv,
   type HttpEvent,
@@ -18,4 +18,4 @@ export const getProduct = async (event: GetProductEvent) => {
   return ok(product, { ETag: entityTag(product.version) });
 };
 
-export const handler = httpHandler(getProduct, { pathParameters: productPathSchema });
+export const handler = httpHandler(getProduct, { parameters: productPathRequest });

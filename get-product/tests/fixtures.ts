@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { errorBodySchema, validatorFor, type ErrorBody, type Product } from '@bbws/core';
+import { isErrorBody, validatorFor, type ErrorBody, type Product } from '@bbws/core';
 import { aProduct as aLocalProduct, apiGatewayEvent, fakeLambdaContext } from '@bbws/local';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
@@ -36,7 +36,7 @@ export const softDeleted = (product: Product): Product => ({
   deletedAt: '2025-11-22T08:00:00.000Z',
 });
 
-const validateErrorBody = validatorFor<ErrorBody>(errorBodySchema);
+const validateErrorBody = validatorFor<ErrorBody>(isErrorBody);
 
 /** The error of an error response, which must have exactly the API's error body shape. */
 export const errorOf = (response: { body: string }): ErrorBody['error'] =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { compileSchema, errorBodySchema, validateChangeEvent, type ChangeEvent } from '@bbws/core';
+import { isErrorBody, validateChangeEvent, type ChangeEvent } from '@bbws/core';
 import { apiClient } from '../e2e/support/http';
 import {
   createProduct,
@@ -22,7 +22,6 @@ jest.setTimeout(60_000);
 const sut = useReliabilitySystem();
 const api = apiClient(() => sut().system);
 const corpus = loadCorpus();
-const isErrorBody = compileSchema(errorBodySchema);
 const placeholders: Placeholders = {};
 let tap: TopicTap;
 

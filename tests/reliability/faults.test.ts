@@ -1,4 +1,4 @@
-import { compileSchema, errorBodySchema, validateChangeEvent, type ChangeEvent } from '@bbws/core';
+import { isErrorBody, validateChangeEvent, type ChangeEvent } from '@bbws/core';
 import { apiClient, eventually, type ApiResponse } from '../e2e/support/http';
 import { createProduct, productInput, visibleProduct } from '../e2e/support/products';
 import type { Dependency, FaultMode } from './support/fault-proxy';
@@ -15,7 +15,6 @@ jest.setTimeout(120_000);
 
 const sut = useReliabilitySystem({ faults: true });
 const api = apiClient(() => sut().system);
-const isErrorBody = compileSchema(errorBodySchema);
 const BURST = 20;
 let tap: TopicTap;
 let existingId: string;

@@ -1,6 +1,5 @@
 import {
-  compileSchema,
-  errorBodySchema,
+  isErrorBody,
   validateChangeEvent,
   validateProductInput,
   type ChangeEvent,
@@ -33,7 +32,6 @@ const settings = { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.e
 
 const sut = useReliabilitySystem();
 const api = apiClient(() => sut().system);
-const isErrorBody = compileSchema(errorBodySchema);
 let tap: TopicTap;
 let existing: string[] = [];
 

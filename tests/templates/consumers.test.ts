@@ -100,12 +100,16 @@ describe.each(consumers)(
       ]);
     });
 
-    it('reads its configuration from the environment, with source maps on', () => {
+    it('runs Node.js 24 and reads its configuration from the environment, without source-map parsing at load', () => {
       expect(lambda.Properties).toMatchObject({
         Handler: 'src/handler.handler',
-        Runtime: 'nodejs22.x',
-        Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps', ...environment } },
+        Runtime: 'nodejs24.x',
+        Environment: { Variables: environment },
       });
+      expect(Object.keys(lambda.Properties?.Environment as object)).toEqual(['Variables']);
+      expect((lambda.Properties?.Environment as { Variables: object }).Variables).not.toHaveProperty(
+        'NODE_OPTIONS',
+      );
     });
 
     it('keeps its logs 90 days', () => {

@@ -53,6 +53,17 @@ describe('ci.yml', () => {
     expect(Object.keys(workflow('ci.yml').on).sort()).toEqual(['pull_request', 'push']);
   });
 
+  it('runs the suite on Node 20 (the oldest supported) and Node 24 (what Lambda runs)', () => {
+    const [job] = Object.values(workflow('ci.yml').jobs) as Array<{
+      strategy?: { matrix?: { node?: number[] } };
+      steps?: Step[];
+    }>;
+    const setupNode = job?.steps?.find((step) => step.uses?.startsWith('actions/setup-node'));
+
+    expect(job?.strategy?.matrix?.node).toEqual([20, 24]);
+    expect(setupNode?.with?.['node-version']).toBe('${{ matrix.node }}');
+  });
+
   it('installs from the lock file, tests and packages', () => {
     expect(commands('ci.yml')).toEqual(expect.arrayContaining(['npm ci', 'npm test', 'npm run package']));
     const order = ['npm ci', 'npm test', 'npm run package'].map((command) =>
@@ -107,6 +118,22 @@ describe('deploy.yml', () => {
       uses: expect.stringMatching(/^aws-actions\/configure-aws-credentials@/),
       with: { 'role-to-assume': '${{ vars.AWS_DEPLOY_ROLE_ARN }}' },
     });
+  });
+
+  it('builds and deploys on the Node version of .nvmrc, which is the Lambda runtime of every service', () => {
+    const setupNode = steps.find((step) => step.uses?.startsWith('actions/setup-node'));
+    const runtimes = serviceNames.map(
+      (service) =>
+        (
+          load(readFileSync(join(repoRoot, service, 'serverless.yml'), 'utf8')) as {
+            provider: { runtime: string };
+          }
+        ).provider.runtime,
+    );
+
+    expect(setupNode?.with?.['node-version-file']).toBe('.nvmrc');
+    expect(readFileSync(join(repoRoot, '.nvmrc'), 'utf8').trim()).toBe('24');
+    expect(new Set(runtimes)).toEqual(new Set(['nodejs24.x']));
   });
 
   it('deploys everything through compose, or one service by name', () => {

@@ -4,8 +4,8 @@ import {
   changeAcceptor,
   changePublisher,
   httpHandler,
-  productInputSchema,
-  productPathSchema,
+  productBodyRequest,
+  productPathRequest,
   productStore,
   requireEnv,
   type HttpEvent,
@@ -32,7 +32,4 @@ export const updateProduct = async (event: UpdateProductEvent) => {
   return accepted({ productId, eventId: change.eventId, status: 'PENDING' });
 };
 
-export const handler = httpHandler(updateProduct, {
-  body: productInputSchema,
-  pathParameters: productPathSchema,
-});
+export const handler = httpHandler(updateProduct, { body: productBodyRequest, parameters: productPathRequest });

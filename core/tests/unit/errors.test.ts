@@ -15,7 +15,7 @@ import {
   toErrorResponse,
 } from '../../src/errors';
 import { productInputSchema } from '../../src/schemas/product';
-import { compileSchema } from '../../src/validation';
+import { compileSchema } from '../../src/validators/compile';
 
 const requestId = 'req-1';
 

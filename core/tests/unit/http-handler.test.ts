@@ -2,8 +2,7 @@ import { apiGatewayEvent, type HttpRequest } from '@bbws/local';
 import type { Context } from 'aws-lambda';
 import { httpHandler, MAX_BODY_BYTES } from '../../src/http/handler';
 import { ok } from '../../src/http/responses';
-import { productInputSchema } from '../../src/schemas/product';
-import { listProductsQuerySchema, productPathSchema } from '../../src/schemas/requests';
+import { listProductsQueryRequest, productBodyRequest, productPathRequest } from '../../src/validation';
 
 const context = {
   awsRequestId: 'lambda-request',
@@ -28,7 +27,7 @@ const echo = async (event: unknown) => {
   return ok({ received: true });
 };
 
-const bodyHandler = httpHandler(echo, { body: productInputSchema });
+const bodyHandler = httpHandler(echo, { body: productBodyRequest });
 const parse = (body: string) => JSON.parse(body) as { error: { code: string; details: { field: string }[] } };
 
 beforeEach(() => {
@@ -129,7 +128,7 @@ describe('httpHandler with path and query schemas', () => {
     apiGatewayEvent({ method: 'GET', resource: '/v1.0/products', path: '/v1.0/products', ...request });
 
   it('coerces query strings to the schema types', async () => {
-    const handler = httpHandler(echo, { queryStringParameters: listProductsQuerySchema });
+    const handler = httpHandler(echo, { parameters: listProductsQueryRequest });
 
     await handler(get({ query: { limit: '5', minPrice: '10.5' } }), context);
 
@@ -137,7 +136,7 @@ describe('httpHandler with path and query schemas', () => {
   });
 
   it('turns an absent query string into an empty object', async () => {
-    const handler = httpHandler(echo, { queryStringParameters: listProductsQuerySchema });
+    const handler = httpHandler(echo, { parameters: listProductsQueryRequest });
 
     await handler(get({}), context);
 
@@ -145,7 +144,7 @@ describe('httpHandler with path and query schemas', () => {
   });
 
   it('answers 400 naming the path parameter that is malformed', async () => {
-    const handler = httpHandler(echo, { pathParameters: productPathSchema });
+    const handler = httpHandler(echo, { parameters: productPathRequest });
 
     const response = await handler(get({ pathParameters: { productId: 'not-a-uuid' } }), context);
 
@@ -178,7 +177,7 @@ describe('httpHandler errors', () => {
 
 describe('httpHandler with a body and a path schema', () => {
   it('names the bad path parameter and the bad body fields in one 400', async () => {
-    const handler = httpHandler(echo, { body: productInputSchema, pathParameters: productPathSchema });
+    const handler = httpHandler(echo, { body: productBodyRequest, parameters: productPathRequest });
     const event = post({
       method: 'PUT',
       resource: '/v1.0/products/{productId}',

@@ -1,5 +1,6 @@
 import { ValidationFailed } from '../../src/errors';
-import { compileSchema, validateProductInput, validatorFor } from '../../src/validation';
+import { validateProductInput, validatorFor } from '../../src/validation';
+import { compileSchema } from '../../src/validators/compile';
 
 const querySchema = {
   type: 'object',
@@ -29,7 +30,7 @@ describe('compileSchema', () => {
 
 describe('validatorFor', () => {
   it('returns the value when it is valid', () => {
-    const validateQuery = validatorFor<{ limit?: number }>(querySchema);
+    const validateQuery = validatorFor<{ limit?: number }>(compileSchema(querySchema));
 
     expect(validateQuery({ limit: 5 })).toEqual({ limit: 5 });
   });
@@ -51,7 +52,7 @@ describe('validatorFor', () => {
   });
 
   it('uses the message it was given', () => {
-    const validateQuery = validatorFor(querySchema, 'The query is not valid');
+    const validateQuery = validatorFor(compileSchema(querySchema), 'The query is not valid');
 
     expect(() => validateQuery({ limit: 0 })).toThrow('The query is not valid');
   });

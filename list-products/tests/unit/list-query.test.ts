@@ -1,8 +1,8 @@
 import { CURSOR_SIGNING_KEY, TABLE_NAME } from './environment';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  errorBodySchema,
   INDEX_ATTRIBUTES,
+  isErrorBody,
   KEY_ATTRIBUTES,
   productItem,
   validatorFor,
@@ -15,7 +15,7 @@ import { DEFAULT_PAGE_SIZE, productLister } from '../../src/list-products';
 import { aProduct, errorOf, fieldsOf, lambdaContext, listRequest, pageOf, sampleEvent } from '../fixtures';
 
 const dynamodb = mockClient(DynamoDBDocumentClient);
-const assertErrorBody = validatorFor<ErrorBody>(errorBodySchema);
+const assertErrorBody = validatorFor<ErrorBody>(isErrorBody);
 
 const list = (query?: Record<string, string>) => handler(listRequest(query), lambdaContext);
 
