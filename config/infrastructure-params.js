@@ -80,9 +80,15 @@ const describeStack = async ({ stackName, stage, region, profile, service }) => 
   }
 };
 
-module.exports = async ({ options, resolveVariable, resolveConfigurationProperty }) => {
+/** The params of the service in `serviceDir` that nothing else supplies, read from the infrastructure stack. */
+const resolveInfrastructureParams = async ({
+  serviceDir,
+  options,
+  resolveVariable,
+  resolveConfigurationProperty,
+}) => {
   const stage = await resolveVariable('sls:stage');
-  const { name, outputOf } = composeEntryOf(process.cwd());
+  const { name, outputOf } = composeEntryOf(serviceDir);
   const given = cliParamNames(options.param);
   const stageParams = (await resolveConfigurationProperty(['params', stage])) ?? {};
   const missing = Object.keys(outputOf).filter((param) => !given.has(param) && stageParams[param] == null);
@@ -110,3 +116,7 @@ module.exports = async ({ options, resolveVariable, resolveConfigurationProperty
   }
   return Object.fromEntries(missing.map((param) => [param, outputs[outputOf[param]]]));
 };
+
+// osls runs serverless.yml's `${file()}` sources in the service's folder and passes no folder to them.
+module.exports = (context) => resolveInfrastructureParams({ ...context, serviceDir: process.cwd() });
+module.exports.resolveInfrastructureParams = resolveInfrastructureParams;
