@@ -325,7 +325,7 @@ describe('refresh-outputs and remove of everything from a third fresh checkout',
     expect(outcome(refreshed)).toEqual(SUCCEEDED);
     const { components } = await composeState();
     expect(components.infrastructure?.outputs).toEqual(outputs());
-    expect(components['get-product']?.outputs).toHaveProperty('ServiceEndpoint');
+    expect(Object.keys(components).sort()).toEqual([...services].sort());
   }, 600_000);
 
   it('removes every stack with serverless remove, without leaving loopback at any step', async () => {
