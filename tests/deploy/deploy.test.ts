@@ -325,6 +325,8 @@ describe('refresh-outputs and remove of everything from a third fresh checkout',
     expect(outcome(refreshed)).toEqual(SUCCEEDED);
     const { components } = await composeState();
     expect(components.infrastructure?.outputs).toEqual(outputs());
+    // Only the infrastructure's Outputs are compared: moto shows no Outputs for a stack updated by change set,
+    // which is how osls deploys the function services (no service reads their Outputs).
     expect(Object.keys(components).sort()).toEqual([...services].sort());
   }, 600_000);
 
