@@ -84,7 +84,9 @@ describe('the params a function service reads outside compose', () => {
     await expect(failure).rejects.toThrow(
       'The infrastructure stack bbws-product-infrastructure-sit does not exist in region eu-west-1 (stage sit): list-products reads its Outputs.',
     );
-    await expect(failure).rejects.toThrow('npx serverless infrastructure:deploy --stage sit');
+    await expect(failure).rejects.toThrow(
+      'or deploy everything through compose:\n  npx serverless deploy --stage sit',
+    );
     await expect(failure).rejects.toThrow(
       'cd infrastructure && npx serverless deploy --stage sit --region eu-west-1',
     );

@@ -132,8 +132,12 @@ describe('a function service on its own before its infrastructure exists', () =>
     expect(packaged.output).toContain(
       `The infrastructure stack bbws-product-infrastructure-${STAGE} does not exist in region eu-west-1 (stage ${STAGE})`,
     );
-    expect(packaged.output).toContain(`npx serverless infrastructure:deploy --stage ${STAGE}`);
-    expect(packaged.output).toContain(`cd infrastructure && npx serverless deploy --stage ${STAGE}`);
+    expect(packaged.output).toContain(
+      `cd infrastructure && npx serverless deploy --stage ${STAGE} --region eu-west-1`,
+    );
+    expect(packaged.output).toContain(
+      `or deploy everything through compose:\n  npx serverless deploy --stage ${STAGE}`,
+    );
   }, 120_000);
 });
 
