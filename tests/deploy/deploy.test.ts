@@ -109,7 +109,7 @@ beforeAll(async () => {
   writeFileSync(guardLog, '');
   target = { endpoint: moto.endpoint, guardLog };
   aws = awsClients(moto.endpoint);
-});
+}, 60_000);
 
 afterAll(async () => {
   await moto?.stop();
