@@ -1,4 +1,4 @@
-// `npm run test:deploy` only: deploys the compose project into moto_server (minutes, not for every run).
+// `npm run test:deploy` only: the deploy paths into moto_server (about ten minutes, not for every run).
 import base from './jest.config.mjs';
 
 const contracts = base.projects.find((project) => project.displayName === 'contracts');

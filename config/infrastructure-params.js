@@ -48,11 +48,13 @@ const failure = (message) => {
 const describeStack = async ({ stackName, stage, region, profile, service }) => {
   const { CloudFormationClient, DescribeStacksCommand } = require('@aws-sdk/client-cloudformation');
   const client = new CloudFormationClient({ region, ...(profile ? { profile } : {}) });
+  // Not `serverless infrastructure:deploy`: compose resolves every service's params before running one, so
+  // on a stage without infrastructure that command stops too.
   const deployIt =
-    `Deploy it first, at the repository root:\n` +
-    `  npx serverless infrastructure:deploy --stage ${stage}\n` +
-    `or from its folder:\n` +
-    `  cd infrastructure && npx serverless deploy --stage ${stage} --region ${region}`;
+    `Deploy it first, from the repository root:\n` +
+    `  cd infrastructure && npx serverless deploy --stage ${stage} --region ${region}\n` +
+    `or deploy everything through compose:\n` +
+    `  npx serverless deploy --stage ${stage}`;
   try {
     const { Stacks = [] } = await client.send(new DescribeStacksCommand({ StackName: stackName }));
     const [stack] = Stacks;
@@ -80,9 +82,15 @@ const describeStack = async ({ stackName, stage, region, profile, service }) => 
   }
 };
 
-module.exports = async ({ options, resolveVariable, resolveConfigurationProperty }) => {
+/** The params of the service in `serviceDir` that nothing else supplies, read from the infrastructure stack. */
+const resolveInfrastructureParams = async ({
+  serviceDir,
+  options,
+  resolveVariable,
+  resolveConfigurationProperty,
+}) => {
   const stage = await resolveVariable('sls:stage');
-  const { name, outputOf } = composeEntryOf(process.cwd());
+  const { name, outputOf } = composeEntryOf(serviceDir);
   const given = cliParamNames(options.param);
   const stageParams = (await resolveConfigurationProperty(['params', stage])) ?? {};
   const missing = Object.keys(outputOf).filter((param) => !given.has(param) && stageParams[param] == null);
@@ -105,8 +113,12 @@ module.exports = async ({ options, resolveVariable, resolveConfigurationProperty
     throw failure(
       `The infrastructure stack ${stackName} (stage ${stage}, region ${region}) has no Output ` +
         `${absent.map((param) => outputOf[param]).join(', ')}, which ${name} reads. ` +
-        `Deploy the infrastructure of this checkout first: npx serverless infrastructure:deploy --stage ${stage}`,
+        `Deploy the infrastructure of this checkout first: cd infrastructure && npx serverless deploy --stage ${stage} --region ${region}`,
     );
   }
   return Object.fromEntries(missing.map((param) => [param, outputs[outputOf[param]]]));
 };
+
+// osls runs serverless.yml's `${file()}` sources in the service's folder and passes no folder to them.
+module.exports = (context) => resolveInfrastructureParams({ ...context, serviceDir: process.cwd() });
+module.exports.resolveInfrastructureParams = resolveInfrastructureParams;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm run test:deploy — the deploy path without AWS: packages nothing itself; runs tests/deploy, which
-// deploys the whole compose project into moto_server on loopback and removes it again.
+// npm run test:deploy — the deploy paths without AWS: packages nothing itself; runs tests/deploy, which
+// deploys through compose and from the service folders into moto_server on loopback and removes it all.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

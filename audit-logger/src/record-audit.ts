@@ -6,6 +6,7 @@ import {
   type ChangeEvent,
   type Delivery,
   type ProcessChangeEvent,
+  type ReceivedChangeEvent,
 } from '@bbws/core';
 
 export interface AuditBucket {
@@ -27,22 +28,27 @@ export const auditObjectKey = (
   return `audit/year=${year}/month=${month}/day=${day}/${changeEvent.productId}/${at}_${changeEvent.eventId}.json`;
 };
 
-export const auditRecordOf = (changeEvent: ChangeEvent, delivery: Delivery, receivedAt: Date): AuditRecord =>
+/** The event exactly as received, fields of a later minor version included, with its delivery. */
+export const auditRecordOf = (
+  received: ReceivedChangeEvent,
+  delivery: Delivery,
+  receivedAt: Date,
+): AuditRecord =>
   validateAuditRecord({
-    event: changeEvent,
+    event: received,
     delivery: { ...delivery, receivedAt: receivedAt.toISOString() },
   });
 
 /** Writes each change event with its delivery metadata to the audit bucket, one object per event. */
 export const auditRecorder =
   ({ bucketName, client, now = () => new Date() }: AuditBucket): ProcessChangeEvent =>
-  async (changeEvent, delivery) => {
+  async (changeEvent, delivery, received = changeEvent) => {
     const key = auditObjectKey(changeEvent);
     await client.send(
       new PutObjectCommand({
         Bucket: bucketName,
         Key: key,
-        Body: JSON.stringify(auditRecordOf(changeEvent, delivery, now())),
+        Body: JSON.stringify(auditRecordOf(received, delivery, now())),
         ContentType: 'application/json',
         ServerSideEncryption: 'AES256',
       }),

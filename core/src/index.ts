@@ -14,10 +14,12 @@ export {
   CHANGE_EVENT_SCHEMA_VERSION,
   actorSchema,
   changeEventSchema,
+  receivedChangeEventSchema,
   auditRecordSchema,
   type Actor,
   type ChangeEvent,
   type ChangeEventType,
+  type ReceivedChangeEvent,
   type AuditRecord,
 } from './schemas/change-event';
 export { errorDetailSchema, errorBodySchema, type ErrorDetail, type ErrorBody } from './schemas/error-body';

@@ -142,6 +142,10 @@ describe('deploy.yml', () => {
     expect(run('Smoke test')).toContain('npm run smoke -- --stage "$STAGE"');
   });
 
+  it('passes compose no option it refuses: the region is the services’ own, params come from the state', () => {
+    expect(run('Deploy')).not.toMatch(/npx serverless[^\n]*--(region|param)\b/);
+  });
+
   it('keeps the API key file as an artifact for dev only', () => {
     const keySteps = steps.filter((step) => /API key/.test(step.name ?? ''));
     expect(keySteps).toHaveLength(2);

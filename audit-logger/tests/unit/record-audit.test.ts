@@ -58,6 +58,22 @@ describe('auditRecorder', () => {
     expect(() => validateAuditRecord(body)).not.toThrow();
   });
 
+  it('writes an event of a later minor version as received, with the fields this version does not know', async () => {
+    const product = { name: 'Mug', price: 9.5, currency: 'EUR', stock: 5 };
+    const received = {
+      ...sampleChangeEvent<Extract<ChangeEvent, { eventType: 'CREATE' }>>('sqs-create.json'),
+      schemaMinorVersion: 3,
+      traceId: 'trace-1',
+      product,
+    };
+
+    await recordAudit(createEvent, delivery, received);
+
+    const body = JSON.parse(String(s3.commandCalls(PutObjectCommand)[0]?.args[0].input.Body));
+    expect(body.event).toEqual(received);
+    expect(s3).toHaveReceivedCommandWith(PutObjectCommand, { Key: auditObjectKey(createEvent) });
+  });
+
   it('writes a redelivery to the same key, so the object is overwritten, not doubled', async () => {
     await recordAudit(createEvent, delivery);
     await recordAudit(createEvent, { messageId: 'message-2', receiveCount: 1 });

@@ -1,7 +1,16 @@
 import type { SQSRecord } from 'aws-lambda';
 import { ValidationFailed } from '../errors';
-import type { ChangeEvent } from '../schemas/change-event';
-import { validateChangeEvent } from '../validation';
+import {
+  actorSchema,
+  CHANGE_EVENT_SCHEMA_VERSION,
+  changeEventSchema,
+  receivedChangeEventSchema,
+  type ChangeEvent,
+  type ReceivedChangeEvent,
+} from '../schemas/change-event';
+import { productInputSchema } from '../schemas/product';
+import { validatorFor } from '../validation';
+import { UnsupportedChangeEventVersion } from './errors';
 
 /** How SQS handed a record over: what the audit trail keeps and every log line names. */
 export interface Delivery {
@@ -26,8 +35,49 @@ const parseBody = (body: string): unknown => {
   }
 };
 
-/** The change event a record carries (raw SNS delivery: the body is the event); throws ValidationFailed. */
-export const changeEventOf = (record: SQSRecord): ChangeEvent => validateChangeEvent(parseBody(record.body));
+const validateReceivedChangeEvent = /* @__PURE__ */ validatorFor<ReceivedChangeEvent>(
+  receivedChangeEventSchema,
+  'The change event is not valid',
+);
+
+const knownFields = <T>(value: object, schema: { properties: object }): T =>
+  Object.fromEntries(Object.entries(value).filter(([field]) => Object.hasOwn(schema.properties, field))) as T;
+
+/** What a consumer of this version acts on: the fields it knows, in the event, its product and its actor. */
+const knownChangeEvent = (received: ReceivedChangeEvent): ChangeEvent => {
+  const known: Record<string, unknown> = knownFields(received, changeEventSchema);
+  known.actor = knownFields(received.actor, actorSchema);
+  if (received.product) known.product = knownFields(received.product, productInputSchema);
+  // Valid against the received schema, whose known fields are the change event schema's: a ChangeEvent.
+  return known as ChangeEvent;
+};
+
+/** A change event this consumer reads: as received (unknown fields kept), and as it acts on it. */
+export interface ChangeRecord {
+  changeEvent: ChangeEvent;
+  received: ReceivedChangeEvent;
+}
+
+const refuseOtherMajorVersions = (body: unknown): void => {
+  if (typeof body !== 'object' || body === null || !('schemaVersion' in body)) return;
+  const { schemaVersion } = body;
+  if (schemaVersion !== CHANGE_EVENT_SCHEMA_VERSION) throw new UnsupportedChangeEventVersion(schemaVersion);
+};
+
+/**
+ * The change event a record carries (raw SNS delivery: the body is the event), read by the contract rule
+ * of docs/change-events.md: any minor version of major 1 is read, its unknown fields ignored; another major
+ * throws UnsupportedChangeEventVersion, anything else invalid throws ValidationFailed.
+ */
+export const changeRecordOf = (record: SQSRecord): ChangeRecord => {
+  const body = parseBody(record.body);
+  refuseOtherMajorVersions(body);
+  const received = validateReceivedChangeEvent(body);
+  return { changeEvent: knownChangeEvent(received), received };
+};
+
+/** The change event a record carries, as this consumer acts on it (see changeRecordOf). */
+export const changeEventOf = (record: SQSRecord): ChangeEvent => changeRecordOf(record).changeEvent;
 
 /**
  * What can be read of the event from a body that failed validation, so that the failure's log line

@@ -6,5 +6,12 @@ export {
   type ProcessChangeEvent,
   type SqsBatchHandlerOptions,
 } from './sqs-batch-handler';
-export { changeEventOf, deliveryOf, occurredAtUtc, type Delivery } from './change-record';
-export { NotYetApplicable } from './errors';
+export {
+  changeEventOf,
+  changeRecordOf,
+  deliveryOf,
+  occurredAtUtc,
+  type ChangeRecord,
+  type Delivery,
+} from './change-record';
+export { NotYetApplicable, UnsupportedChangeEventVersion } from './errors';

@@ -1,8 +1,8 @@
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger, withRequestContext } from '../logger';
-import type { ChangeEvent } from '../schemas/change-event';
+import type { ChangeEvent, ReceivedChangeEvent } from '../schemas/change-event';
 import {
-  changeEventOf,
+  changeRecordOf,
   deliveryOf,
   describeInvalidBody,
   occurredAtUtc,
@@ -26,8 +26,16 @@ export interface ChangeEventResult {
   detail?: Record<string, string | number | boolean>;
 }
 
-/** Handles one change event; throws to fail the record (it is retried, then dead-lettered). */
-export type ProcessChangeEvent = (changeEvent: ChangeEvent, delivery: Delivery) => Promise<ChangeEventResult>;
+/**
+ * Handles one change event, given as this consumer knows it and as received (with the fields of a later
+ * minor version it does not know; the batch handler always passes it, a direct caller may leave it out);
+ * throws to fail the record (it is retried, then dead-lettered).
+ */
+export type ProcessChangeEvent = (
+  changeEvent: ChangeEvent,
+  delivery: Delivery,
+  received?: ReceivedChangeEvent,
+) => Promise<ChangeEventResult>;
 
 export interface SqsBatchHandlerOptions {
   /** Products processed at once. Records of one product always run one after another, in event order. */
@@ -39,6 +47,7 @@ const defaults: Required<SqsBatchHandlerOptions> = { concurrency: 4 };
 interface ProductRecord {
   record: SQSRecord;
   changeEvent: ChangeEvent;
+  received: ReceivedChangeEvent;
   /** Event order: time, then eventId to break ties (the order product-creator applies changes in). */
   position: string;
 }
@@ -86,7 +95,7 @@ const processProduct = async (
   fail: (record: SQSRecord) => void,
 ): Promise<void> => {
   let held = false;
-  for (const { record, changeEvent } of records) {
+  for (const { record, changeEvent, received } of records) {
     const fields = eventFields(changeEvent, deliveryOf(record));
     if (held) {
       logger.warn('change event processed', {
@@ -98,7 +107,7 @@ const processProduct = async (
       continue;
     }
     try {
-      const { outcome, detail } = await processChangeEvent(changeEvent, deliveryOf(record));
+      const { outcome, detail } = await processChangeEvent(changeEvent, deliveryOf(record), received);
       logOutcome(outcome, { ...fields, ...detail });
       if (outcome === 'conflict') fail(record);
     } catch (error) {
@@ -121,11 +130,11 @@ const groupByProduct = (records: SQSRecord[], fail: (record: SQSRecord) => void)
   const byProduct = new Map<string, ProductRecord[]>();
   for (const record of records) {
     try {
-      const changeEvent = changeEventOf(record);
+      const { changeEvent, received } = changeRecordOf(record);
       const position = `${occurredAtUtc(changeEvent)} ${changeEvent.eventId}`;
       byProduct.set(changeEvent.productId, [
         ...(byProduct.get(changeEvent.productId) ?? []),
-        { record, changeEvent, position },
+        { record, changeEvent, received, position },
       ]);
     } catch (error) {
       logOutcome('failed', { ...describeInvalidBody(record.body), ...deliveryOf(record), error });

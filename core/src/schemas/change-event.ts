@@ -1,6 +1,11 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { dateTimeSchema, productIdSchema, productInputSchema } from './product';
 
+/**
+ * The contract's major version (docs/change-events.md). A consumer reads every minor version of its major
+ * and refuses any other major: a breaking change gets a new major. This code writes version 1.0:
+ * `schemaVersion: 1` and no `schemaMinorVersion` (absent means 0).
+ */
 export const CHANGE_EVENT_SCHEMA_VERSION = 1;
 
 export const actorSchema = {
@@ -24,6 +29,7 @@ export const changeEventSchema = {
   type: 'object',
   properties: {
     schemaVersion: { const: CHANGE_EVENT_SCHEMA_VERSION },
+    schemaMinorVersion: { type: 'integer', minimum: 0 },
     eventId: { type: 'string', format: 'uuid' },
     eventType: { enum: ['CREATE', 'UPDATE', 'DELETE'] },
     productId: productIdSchema,
@@ -48,11 +54,33 @@ export const changeEventSchema = {
 export type ChangeEvent = FromSchema<typeof changeEventSchema>;
 export type ChangeEventType = ChangeEvent['eventType'];
 
-/** What the audit logger writes to S3: the event as received plus how SQS delivered it. */
+/**
+ * A change event as a consumer reads it: the same fields with the same rules, but fields it does not know
+ * (in the event, its product or its actor) are allowed, as a producer of a later minor version may add
+ * them. Strict at the edge (the API refuses unknown fields), tolerant inside.
+ */
+export const receivedChangeEventSchema = {
+  type: 'object',
+  properties: {
+    ...changeEventSchema.properties,
+    product: {
+      type: 'object',
+      properties: productInputSchema.properties,
+      required: productInputSchema.required,
+    },
+    actor: { type: 'object', properties: actorSchema.properties, required: actorSchema.required },
+  },
+  required: changeEventSchema.required,
+  oneOf: changeEventSchema.oneOf,
+} as const;
+
+export type ReceivedChangeEvent = FromSchema<typeof receivedChangeEventSchema>;
+
+/** What the audit logger writes to S3: the event as received (unknown fields too) plus how SQS delivered it. */
 export const auditRecordSchema = {
   type: 'object',
   properties: {
-    event: changeEventSchema,
+    event: receivedChangeEventSchema,
     delivery: {
       type: 'object',
       properties: {

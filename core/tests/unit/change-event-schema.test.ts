@@ -85,11 +85,26 @@ describe('changeEventSchema', () => {
   });
 });
 
+describe('changeEventSchema, what this version writes', () => {
+  it('refuses a field it does not define, in the event and in its product', () => {
+    expect(() => validateChangeEvent({ ...createEvent, traceId: 'trace-1' })).toThrow(ValidationFailed);
+    expect(() =>
+      validateChangeEvent({ ...createEvent, product: { ...createEvent.product, stock: 1 } }),
+    ).toThrow(ValidationFailed);
+  });
+});
+
 describe('auditRecordSchema', () => {
   const delivery = { messageId: 'm-1', receiveCount: 1, receivedAt: '2025-01-15T10:30:01.000Z' };
 
   it('accepts an event with its delivery', () => {
     const record = { event: deleteEvent, delivery };
+
+    expect(validateAuditRecord(record)).toEqual(record);
+  });
+
+  it('accepts an event of a later minor version with the fields this version does not know', () => {
+    const record = { event: { ...deleteEvent, schemaMinorVersion: 2, traceId: 'trace-1' }, delivery };
 
     expect(validateAuditRecord(record)).toEqual(record);
   });

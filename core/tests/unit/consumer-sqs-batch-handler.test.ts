@@ -91,10 +91,43 @@ describe('sqsBatchHandler', () => {
     const response = await sqsBatchHandler(process)(sqsEvent(record));
 
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(process).toHaveBeenCalledWith(JSON.parse(record.body), {
-      messageId: record.messageId,
-      receiveCount: 3,
-    });
+    expect(process).toHaveBeenCalledWith(
+      JSON.parse(record.body),
+      { messageId: record.messageId, receiveCount: 3 },
+      JSON.parse(record.body),
+    );
+  });
+
+  it('hands a next-minor-version event over as it knows it and as received', async () => {
+    const process = jest.fn(applied);
+    const known = { ...changeEvent(PRODUCT_A), schemaMinorVersion: 3 };
+    const received = { ...known, traceId: 'trace-1', product: { ...createEvent.product, stock: 4 } };
+
+    const response = await sqsBatchHandler(process)(sqsEvent(sqsRecord(received)));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(process).toHaveBeenCalledWith(known, expect.anything(), received);
+  });
+
+  it('fails an event of another major version without handing it over, naming the version in its log line', async () => {
+    const process = jest.fn(applied);
+    const nextMajor = { ...changeEvent(PRODUCT_A), schemaVersion: 2 };
+
+    const response = await sqsBatchHandler(process)(sqsEvent(sqsRecord(nextMajor)));
+
+    expect(response.batchItemFailures).toHaveLength(1);
+    expect(process).not.toHaveBeenCalled();
+    expect(logLines(stdout, stderr)).toEqual([
+      expect.objectContaining({
+        level: 'ERROR',
+        eventId: nextMajor.eventId,
+        outcome: 'failed',
+        error: expect.objectContaining({
+          name: 'UnsupportedChangeEventVersion',
+          message: expect.stringContaining('schemaVersion 2 is not read by this consumer'),
+        }),
+      }),
+    ]);
   });
 
   it('reports a body that is not JSON and one that is not a change event as failures, and applies the rest', async () => {
@@ -262,7 +295,7 @@ describe('sqsBatchHandler', () => {
   });
 
   it('names the event in the failure line of a schema-invalid body when the body says which it is', async () => {
-    const invalid = { ...changeEvent(PRODUCT_A), schemaVersion: 99 };
+    const invalid = { ...changeEvent(PRODUCT_A), occurredAt: 'yesterday' };
 
     await sqsBatchHandler(applied)(sqsEvent(sqsRecord(invalid)));
 

@@ -36,7 +36,8 @@ afterAll(() => {
   restoreEnv();
 });
 
-const publish = async (...changeEvents: ChangeEvent[]) => {
+// Any event a producer may publish, of this version or a later minor one (with fields this one does not know).
+const publish = async (...changeEvents: Array<Record<string, unknown> & { eventType: string }>) => {
   for (const changeEvent of changeEvents) {
     await aws.sns.send(
       new PublishCommand({
@@ -95,6 +96,27 @@ describe('product-creator against the local stack', () => {
       deletedAt: '2025-01-15T10:02:00.000Z',
     });
     expect(await storedItem(productId)).not.toHaveProperty('GSI2_PK');
+  });
+
+  it('applies events of a later minor version with the fields it knows and stores none it does not', async () => {
+    const productId = newProductId();
+    const create = created(productId, productInput('Cafetiere', 25));
+    const update = updated(productId, productInput('Cafetiere', 22), 1, 1);
+    await publish(
+      {
+        ...create,
+        schemaMinorVersion: 2,
+        traceId: 'trace-1',
+        product: { ...productInput('Cafetiere', 25), stock: 3 },
+      },
+      { ...update, schemaMinorVersion: 5, product: { ...productInput('Cafetiere', 22), stock: 2 } },
+    );
+
+    await drain(changeQueue);
+    const item = await storedItem(productId);
+    expect(item).toMatchObject({ name: 'Cafetiere', price: 22, version: 2, lastEventId: update.eventId });
+    expect(item).not.toHaveProperty('stock');
+    expect(item).not.toHaveProperty('traceId');
   });
 
   it('applies an UPDATE that arrives before its CREATE once the CREATE has landed', async () => {

@@ -18,7 +18,10 @@ export interface SystemUnderTest {
  * template's 180 s, so a failed change event is received again within seconds (redrive to the DLQ after
  * maxReceiveCount still happens in the queue, through its redrive policy).
  */
-export const useSystem = (): (() => SystemUnderTest) => {
+export const useSystem = (
+  /** Further visibility timeouts by queue logical id (the change queue's 2 s always applies). */
+  queueVisibilityTimeouts: Record<string, number> = {},
+): (() => SystemUnderTest) => {
   let running: SystemUnderTest | undefined;
   beforeAll(async () => {
     const batches: BatchLog[] = [];
@@ -26,7 +29,7 @@ export const useSystem = (): (() => SystemUnderTest) => {
       port: 0,
       apiKeyFile: null,
       awsEndpoint: process.env.LOCAL_AWS_ENDPOINT || undefined,
-      queueVisibilityTimeouts: { ProductChangeQueue: 2 },
+      queueVisibilityTimeouts: { ProductChangeQueue: 2, ...queueVisibilityTimeouts },
       onBatch: (batch) => batches.push(batch),
       // E2E_FUNCTION_LOGS=1 shows what the functions log, for a failing run.
       onFunctionOutput: process.env.E2E_FUNCTION_LOGS

@@ -130,7 +130,9 @@ export const poisonBodies = (count: number): string[] => {
     (nonce: string) => JSON.stringify({ ...valid(nonce), schemaVersion: 2 }),
     (nonce: string) => JSON.stringify({ ...valid(nonce), productId: `not-a-uuid-${nonce}` }),
     (nonce: string) => JSON.stringify({ ...valid(nonce), eventType: 'UPSERT' }),
-    (nonce: string) => JSON.stringify({ ...valid(nonce), injected: true }),
+    // An unknown field is no poison (a later minor version may add one: docs/change-events.md); a CREATE
+    // with an expectedVersion is.
+    (nonce: string) => JSON.stringify({ ...valid(nonce), expectedVersion: 1 }),
     (nonce: string) => JSON.stringify({ ...valid(nonce), product: { name: '', price: -1, currency: 'eu' } }),
     (nonce: string) => `{"truncated": "${nonce}`,
     (nonce: string) => `${'\ud7ff\ue000\ufffd'.repeat(2_000)}${nonce}`,
