@@ -1,3 +1,7 @@
+// One Ctrl-C can arrive twice: from the terminal to the whole process group, and forwarded by a parent
+// (npm, tsx). Signals this close together count once.
+const SAME_PRESS_MS = 500;
+
 /**
  * Stops on Ctrl-C or SIGTERM, then exits: 0 when it stopped cleanly, 1 otherwise. `stop` gets a signal
  * that a second Ctrl-C aborts, to cut a wait short; a third exits at once.
@@ -5,7 +9,10 @@
 export const stopOnSignals = (stop: (skipWait: AbortSignal) => Promise<void>, what: string): void => {
   const skipWait = new AbortController();
   let received = 0;
+  let last = -Infinity;
   const onSignal = (signal: string) => {
+    if (performance.now() - last < SAME_PRESS_MS) return;
+    last = performance.now();
     received += 1;
     if (received === 2) return skipWait.abort();
     if (received > 2) {

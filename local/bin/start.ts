@@ -5,7 +5,8 @@ import { stopOnSignals } from './shutdown';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
 and audit-logger polling their queues, on embedded AWS emulators provisioned from the packaged
-infrastructure template. Packages the services first when their packaged output is missing or stale.
+infrastructure template. Packages the services first when their packaged output is missing, stale, or
+packaged for another stage.
 
 Usage: npm start -- [options]
 
@@ -115,6 +116,7 @@ const main = async () => {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const packaging = flags.package ? 'always' : flags['no-package'] ? 'never' : 'if-stale';
   const persistDir = flags.persist && path.resolve(flags.persist);
+  // A bad --drain-timeout is refused now, not at Ctrl-C.
   seconds(flags['drain-timeout']);
   const system = await startSystem({
     root,

@@ -42,15 +42,20 @@ const drainConsumers = async (system: StoppingSystem, options: StopOptions, log:
   await Promise.all(system.consumers.map((consumer) => consumer.stop()));
 };
 
+// An external backend keeps its messages whatever happens here: not being able to count them is no failure.
+const countKept = (system: StoppingSystem, log: (line: string) => void): Promise<Record<string, number>> =>
+  messagesLeft(system.sqs, system.queues).catch((error: unknown) => {
+    log(`Could not count the messages left in the AWS backend (it keeps them): ${String(error)}`);
+    return {};
+  });
+
 /** Saves what the emulators hold (with a persist directory) or counts it; an external backend keeps it. */
-const settle = async (system: StoppingSystem) => {
+const settle = async (system: StoppingSystem, log: (line: string) => void) => {
   const { emulatorState, persistDir } = system;
-  if (emulatorState && persistDir) {
-    const saved = await saveSnapshot(persistDir, emulatorState);
-    return { fate: 'saved' as const, left: saved.messages, persistDir, objects: saved.objects };
-  }
-  const left = await messagesLeft(system.sqs, system.queues);
-  return { fate: emulatorState ? ('dropped' as const) : ('kept' as const), left };
+  if (!emulatorState) return { fate: 'kept' as const, left: await countKept(system, log) };
+  if (!persistDir) return { fate: 'dropped' as const, left: await messagesLeft(system.sqs, system.queues) };
+  const saved = await saveSnapshot(persistDir, emulatorState);
+  return { fate: 'saved' as const, left: saved.messages, persistDir, objects: saved.objects };
 };
 
 /**
@@ -62,9 +67,10 @@ export const gracefulStop = async (
   system: StoppingSystem,
   options: StopOptions = {},
 ): Promise<StopReport> => {
+  const log = options.log ?? system.log;
   await system.gateway.drain();
-  await drainConsumers(system, options, options.log ?? system.log);
-  const { left, ...outcome } = await settle(system);
+  await drainConsumers(system, options, log);
+  const { left, ...outcome } = await settle(system, log);
   const consumerOf = new Map(system.consumers.map(({ queue, service }) => [queue.name, service]));
   const queues = system.queues.map(({ name }) => ({
     name,

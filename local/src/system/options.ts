@@ -9,7 +9,10 @@ export interface SystemOptions {
   host?: string;
   /** Port of the HTTP endpoint: 3000 by default, 0 for a free one. */
   port?: number;
-  /** Keep data across restarts: dynalite's tables and the local secrets (fauxqs keeps nothing). */
+  /**
+   * Keep everything across a stop and restart: the tables (dynalite's store), the queues' messages and the
+   * buckets' objects (saved by `stop()`, restored before serving), the API key and the secrets.
+   */
   persistDir?: string;
   /** An external AWS backend (moto_server...) instead of the embedded emulators; LOCAL_AWS_ENDPOINT. */
   awsEndpoint?: string;

@@ -231,6 +231,14 @@ export const startSystem = async (systemOptions: SystemOptions = {}): Promise<Ru
       };
       stoppers.push(writeStackFile(options.stackFile, description));
     }
+    const stop = async (stopOptions?: StopOptions) => {
+      try {
+        return await gracefulStop(stopping, stopOptions);
+      } finally {
+        await stopAll(stoppers);
+      }
+    };
+    let stopped: Promise<StopReport> | undefined;
     return {
       url,
       apiKey: apiKey.value,
@@ -238,13 +246,8 @@ export const startSystem = async (systemOptions: SystemOptions = {}): Promise<Ru
       aws,
       startupMs: Math.round(performance.now() - startedAt),
       restored,
-      stop: async (stopOptions) => {
-        try {
-          return await gracefulStop(stopping, stopOptions);
-        } finally {
-          await stopAll(stoppers);
-        }
-      },
+      // A second call gets the first one's report: what was saved is not overwritten by an empty stack.
+      stop: (stopOptions) => (stopped ??= stop(stopOptions)),
     };
   } catch (error) {
     await stopAll(stoppers);

@@ -13,28 +13,22 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  * persist directory, removed after the file; whatever system is still running is stopped then.
  */
 export const usePersistedSystems = (options: Omit<SystemOptions, 'persistDir'> = {}) => {
-  const running = new Set<RunningSystem>();
+  const started: RunningSystem[] = [];
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'bbws-e2e-persist-'));
   });
   afterAll(async () => {
-    await Promise.all([...running].map((system) => system.stop()));
+    // stop() is idempotent: a system the test stopped already is left as it is.
+    await Promise.all(started.map((system) => system.stop()));
     rmSync(dir, { recursive: true, force: true });
   });
   const start = async (): Promise<RunningSystem> => {
     const system = await startSystem({ port: 0, apiKeyFile: null, ...options, persistDir: dir });
-    running.add(system);
-    const stop = system.stop;
-    return {
-      ...system,
-      stop: (stopOptions) => {
-        running.delete(system);
-        return stop(stopOptions);
-      },
-    };
+    started.push(system);
+    return system;
   };
-  return { start, dir: () => dir };
+  return { start };
 };
 
 /** A logical id's physical name and URL in a running system. */
