@@ -2,10 +2,13 @@
 // Packages every service of serverless-compose.yml to CloudFormation, offline (`serverless package`).
 // Usage: npm run package [-- --stage local] [--concurrency 2] [--only get-product,infrastructure]
 // Fails when a service fails or prints a warning: a warning here is a template defect.
+// Prints how long is left as it goes: from this machine's previous run (.local/package-times.json) until
+// the services of this run finish, then from those.
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setInterval, clearInterval } from 'node:timers';
 import { parseArgs } from 'node:util';
 import yaml from 'js-yaml';
 
@@ -44,27 +47,91 @@ const templateSize = (path) => {
   return `${(statSync(file).size / 1024).toFixed(1)} KiB`;
 };
 
-const results = [];
-let done = 0;
-const queue = [...services];
-const worker = async () => {
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    const result = await packageService(next);
-    const warned = /warning/i.test(result.output);
-    const ok = result.code === 0 && !warned;
-    done += 1;
-    const detail = ok ? `template ${templateSize(result.path)}` : warned ? 'printed a warning' : 'failed';
-    console.log(`[${done}/${services.length}] ${result.name}: ${detail} (${result.seconds.toFixed(1)} s)`);
-    results.push({ ...result, ok });
+const TIMES_FILE = join(root, '.local', 'package-times.json');
+// Before anything has been measured on this machine: about what one service takes on 2 idle cores.
+const DEFAULT_SECONDS = 8;
+const PROGRESS_EVERY_MS = 10_000;
+
+const previousTimes = () => {
+  try {
+    return JSON.parse(readFileSync(TIMES_FILE, 'utf8'));
+  } catch {
+    return {};
   }
 };
 
-console.log(`Packaging ${services.length} services for stage ${options.stage}...`);
-await Promise.all(Array.from({ length: Number(options.concurrency) }, worker));
+const concurrency = Number(options.concurrency);
+const started = Date.now();
+const known = previousTimes();
+const results = [];
+const running = new Map();
+let done = 0;
+
+/**
+ * Seconds one service is expected to take: its last time here, else the mean of this run so far, else
+ * at least as long as the running ones have taken already.
+ */
+const expectedSeconds = (name) => {
+  const thisRun = results.map((result) => result.seconds);
+  const mean = thisRun.length > 0 ? thisRun.reduce((a, b) => a + b, 0) / thisRun.length : undefined;
+  const runningFor = [...running.values()].map((since) => (Date.now() - since) / 1000);
+  return known[name] ?? mean ?? Math.max(DEFAULT_SECONDS, ...runningFor);
+};
+
+const secondsLeft = () => {
+  const now = Date.now();
+  const runningLeft = [...running].map(([name, since]) =>
+    Math.max(1, expectedSeconds(name) - (now - since) / 1000),
+  );
+  const queuedLeft = queue.map(({ name }) => expectedSeconds(name));
+  return Math.round([...runningLeft, ...queuedLeft].reduce((a, b) => a + b, 0) / concurrency);
+};
+
+const left = () => (done === services.length ? 'done' : `about ${secondsLeft()} s left`);
+
+const queue = [...services];
+const worker = async () => {
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    running.set(next.name, Date.now());
+    const result = await packageService(next);
+    running.delete(next.name);
+    const warned = /warning/i.test(result.output);
+    const ok = result.code === 0 && !warned;
+    done += 1;
+    results.push({ ...result, ok });
+    const detail = ok ? `template ${templateSize(result.path)}` : warned ? 'printed a warning' : 'failed';
+    console.log(
+      `[${done}/${services.length}] ${result.name}: ${detail} (${result.seconds.toFixed(1)} s; ${left()})`,
+    );
+  }
+};
+
+console.log(
+  `Packaging ${services.length} services for stage ${options.stage}, ${concurrency} at a time (${left()})...`,
+);
+const progress = setInterval(
+  () =>
+    console.log(
+      `... ${done}/${services.length} packaged after ${Math.round((Date.now() - started) / 1000)} s, ${left()}`,
+    ),
+  PROGRESS_EVERY_MS,
+);
+await Promise.all(Array.from({ length: concurrency }, worker));
+clearInterval(progress);
+mkdirSync(dirname(TIMES_FILE), { recursive: true });
+writeFileSync(
+  TIMES_FILE,
+  JSON.stringify({
+    ...known,
+    ...Object.fromEntries(results.filter((r) => r.ok).map((r) => [r.name, r.seconds])),
+  }),
+);
 const failed = results.filter((result) => !result.ok);
 for (const { name, output } of failed) console.error(`\n--- ${name} ---\n${output.trim()}`);
 if (failed.length > 0) {
   console.error(`\n${failed.length} of ${services.length} services did not package cleanly.`);
   process.exit(1);
 }
-console.log(`All ${services.length} services packaged to <service>/.serverless/.`);
+console.log(
+  `All ${services.length} services packaged to <service>/.serverless/ in ${Math.round((Date.now() - started) / 1000)} s.`,
+);

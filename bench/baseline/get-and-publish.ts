@@ -3,7 +3,8 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { productKey } from '@bbws/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { documentClient, json } from './clients';
+import { documentClient } from './clients';
+import { json } from './http';
 
 const tableName = process.env.PRODUCTS_TABLE_NAME;
 const topicArn = process.env.PRODUCT_EVENTS_TOPIC_ARN;

@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { productKey } from '@bbws/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { documentClient, json } from './clients';
+import { documentClient } from './clients';
+import { json } from './http';
 
 const tableName = process.env.PRODUCTS_TABLE_NAME;
 

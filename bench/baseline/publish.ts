@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { json } from './clients';
+import { json } from './http';
 
 const topicArn = process.env.PRODUCT_EVENTS_TOPIC_ARN;
 const sns = new SNSClient({ maxAttempts: 3 });

@@ -1,7 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { priceIndexKeyCondition } from '@bbws/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { documentClient, json } from './clients';
+import { documentClient } from './clients';
+import { json } from './http';
 
 const tableName = process.env.PRODUCTS_TABLE_NAME;
 

@@ -32,4 +32,7 @@ export const updateProduct = async (event: UpdateProductEvent) => {
   return accepted({ productId, eventId: change.eventId, status: 'PENDING' });
 };
 
-export const handler = httpHandler(updateProduct, { body: productBodyRequest, parameters: productPathRequest });
+export const handler = httpHandler(updateProduct, {
+  body: productBodyRequest,
+  parameters: productPathRequest,
+});

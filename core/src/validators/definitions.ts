@@ -14,6 +14,12 @@ const requestSchema = (parts: Record<string, object>) => ({
   required: Object.keys(parts),
 });
 
+/**
+ * Schemas that others embed, compiled once and called from each that embeds them (a `$ref` in the
+ * generated code) instead of being inlined into every one: smaller bundles, the same errors.
+ */
+export const sharedSchemas = { productInput: productInputSchema, changeEvent: changeEventSchema };
+
 /** Validators that take values as they are: JSON bodies, messages, records. */
 export const plainValidators = {
   productInput: productInputSchema,

@@ -876,7 +876,7 @@ return errors === 0;
 validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const changeEvent = validate2;
-const schema2 = {"type":"object","properties":{"schemaVersion":{"const":1},"eventId":{"type":"string","format":"uuid"},"eventType":{"enum":["CREATE","UPDATE","DELETE"]},"productId":{"type":"string","description":"a lower-case UUID","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},"occurredAt":{"type":"string","format":"date-time"},"expectedVersion":{"type":"integer","minimum":1},"product":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"text with at least one visible character and no control characters","pattern":"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"description":{"type":"string","maxLength":2000,"description":"text without control characters other than line breaks and tabs","pattern":"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},"price":{"type":"number","minimum":0,"maximum":1000000000,"multipleOf":0.01},"currency":{"type":"string","description":"an ISO 4217 code such as ZAR","pattern":"^[A-Z]{3}$"},"category":{"type":"string","minLength":1,"maxLength":100,"description":"text without control characters","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"sku":{"type":"string","description":"1 to 64 letters, digits, _ or -","pattern":"^[A-Za-z0-9_-]{1,64}$"},"imageUrl":{"type":"string","description":"an https URL","format":"uri","pattern":"^https://[^\\s/?#]+","maxLength":2048}},"required":["name","price","currency"],"additionalProperties":false},"actor":{"type":"object","properties":{"apiKeyId":{"type":"string","minLength":1,"maxLength":128},"sourceIp":{"type":"string","minLength":1,"maxLength":64},"requestId":{"type":"string","minLength":1,"maxLength":128}},"required":["apiKeyId","sourceIp","requestId"],"additionalProperties":false}},"required":["schemaVersion","eventId","eventType","productId","occurredAt","actor"],"additionalProperties":false,"oneOf":[{"properties":{"eventType":{"const":"CREATE"},"product":true,"expectedVersion":false},"required":["product"]},{"properties":{"eventType":{"const":"UPDATE"},"product":true},"required":["product"]},{"properties":{"eventType":{"const":"DELETE"},"product":false}}]};
+const schema2 = {"type":"object","properties":{"schemaVersion":{"const":1},"eventId":{"type":"string","format":"uuid"},"eventType":{"enum":["CREATE","UPDATE","DELETE"]},"productId":{"type":"string","description":"a lower-case UUID","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},"occurredAt":{"type":"string","format":"date-time"},"expectedVersion":{"type":"integer","minimum":1},"product":{"$ref":"productInput"},"actor":{"type":"object","properties":{"apiKeyId":{"type":"string","minLength":1,"maxLength":128},"sourceIp":{"type":"string","minLength":1,"maxLength":64},"requestId":{"type":"string","minLength":1,"maxLength":128}},"required":["apiKeyId","sourceIp","requestId"],"additionalProperties":false}},"required":["schemaVersion","eventId","eventType","productId","occurredAt","actor"],"additionalProperties":false,"oneOf":[{"properties":{"eventType":{"const":"CREATE"},"product":true,"expectedVersion":false},"required":["product"]},{"properties":{"eventType":{"const":"UPDATE"},"product":true},"required":["product"]},{"properties":{"eventType":{"const":"DELETE"},"product":false}}]};
 const formats10 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1242,10 +1242,16 @@ errors++;
 }
 }
 if(data.product !== undefined){
-let data11 = data.product;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.name === undefined){
-const err25 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema2.properties.product.required,parentSchema:schema2.properties.product,data:data11};
+if(!(validate0(data.product, {instancePath:instancePath+"/product",parentData:data,parentDataProperty:"product",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);
+errors = vErrors.length;
+}
+}
+if(data.actor !== undefined){
+let data12 = data.actor;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.apiKeyId === undefined){
+const err25 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "apiKeyId"},message:"must have required property '"+"apiKeyId"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1254,8 +1260,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11.price === undefined){
-const err26 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "price"},message:"must have required property '"+"price"+"'",schema:schema2.properties.product.required,parentSchema:schema2.properties.product,data:data11};
+if(data12.sourceIp === undefined){
+const err26 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1264,8 +1270,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data11.currency === undefined){
-const err27 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema2.properties.product.required,parentSchema:schema2.properties.product,data:data11};
+if(data12.requestId === undefined){
+const err27 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1274,9 +1280,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key1 in data11){
-if(!(((((((key1 === "name") || (key1 === "description")) || (key1 === "price")) || (key1 === "currency")) || (key1 === "category")) || (key1 === "sku")) || (key1 === "imageUrl"))){
-const err28 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.product,data:data11};
+for(const key1 in data12){
+if(!(((key1 === "apiKeyId") || (key1 === "sourceIp")) || (key1 === "requestId"))){
+const err28 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.actor,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1286,11 +1292,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data11.name !== undefined){
-let data12 = data11.name;
-if(typeof data12 === "string"){
-if(func0(data12) > 200){
-const err29 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema2.properties.product.properties.name,data:data12};
+if(data12.apiKeyId !== undefined){
+let data13 = data12.apiKeyId;
+if(typeof data13 === "string"){
+if(func0(data13) > 128){
+const err29 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1299,8 +1305,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(func0(data12) < 1){
-const err30 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.product.properties.name,data:data12};
+if(func0(data13) < 1){
+const err30 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1309,8 +1315,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!pattern0.test(data12)){
-const err31 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema2.properties.product.properties.name,data:data12};
+}
+else {
+const err31 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.apiKeyId.type,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1320,8 +1327,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.product.properties.name.type,parentSchema:schema2.properties.product.properties.name,data:data12};
+if(data12.sourceIp !== undefined){
+let data14 = data12.sourceIp;
+if(typeof data14 === "string"){
+if(func0(data14) > 64){
+const err32 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema2.properties.actor.properties.sourceIp,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1330,12 +1340,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data11.description !== undefined){
-let data13 = data11.description;
-if(typeof data13 === "string"){
-if(func0(data13) > 2000){
-const err33 = {instancePath:instancePath+"/product/description",schemaPath:"#/properties/product/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema2.properties.product.properties.description,data:data13};
+if(func0(data14) < 1){
+const err33 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.sourceIp,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1344,8 +1350,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!pattern1.test(data13)){
-const err34 = {instancePath:instancePath+"/product/description",schemaPath:"#/properties/product/properties/description/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"+"\"",schema:"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$",parentSchema:schema2.properties.product.properties.description,data:data13};
+}
+else {
+const err34 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.sourceIp.type,parentSchema:schema2.properties.actor.properties.sourceIp,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1355,8 +1362,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/product/description",schemaPath:"#/properties/product/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.product.properties.description.type,parentSchema:schema2.properties.product.properties.description,data:data13};
+if(data12.requestId !== undefined){
+let data15 = data12.requestId;
+if(typeof data15 === "string"){
+if(func0(data15) > 128){
+const err35 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema2.properties.actor.properties.requestId,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1365,12 +1375,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data11.price !== undefined){
-let data14 = data11.price;
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 1000000000 || isNaN(data14)){
-const err36 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema2.properties.product.properties.price,data:data14};
+if(func0(data15) < 1){
+const err36 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.requestId,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1379,8 +1385,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data14 < 0 || isNaN(data14)){
-const err37 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema2.properties.product.properties.price,data:data14};
+}
+else {
+const err37 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.requestId.type,parentSchema:schema2.properties.actor.properties.requestId,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1389,9 +1396,10 @@ vErrors.push(err37);
 }
 errors++;
 }
-let res0;
-if((0.01 === 0 || (res0 = data14/0.01, Math.abs(Math.round(res0) - res0) > 1e-4))){
-const err38 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01",schema:0.01,parentSchema:schema2.properties.product.properties.price,data:data14};
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.actor.type,parentSchema:schema2.properties.actor,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1401,8 +1409,9 @@ vErrors.push(err38);
 errors++;
 }
 }
+}
 else {
-const err39 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema2.properties.product.properties.price.type,parentSchema:schema2.properties.product.properties.price,data:data14};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1411,344 +1420,18 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data11.currency !== undefined){
-let data15 = data11.currency;
-if(typeof data15 === "string"){
-if(!pattern2.test(data15)){
-const err40 = {instancePath:instancePath+"/product/currency",schemaPath:"#/properties/product/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema2.properties.product.properties.currency,data:data15};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/product/currency",schemaPath:"#/properties/product/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.product.properties.currency.type,parentSchema:schema2.properties.product.properties.currency,data:data15};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data11.category !== undefined){
-let data16 = data11.category;
-if(typeof data16 === "string"){
-if(func0(data16) > 100){
-const err42 = {instancePath:instancePath+"/product/category",schemaPath:"#/properties/product/properties/category/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema2.properties.product.properties.category,data:data16};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(func0(data16) < 1){
-const err43 = {instancePath:instancePath+"/product/category",schemaPath:"#/properties/product/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.product.properties.category,data:data16};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-if(!pattern3.test(data16)){
-const err44 = {instancePath:instancePath+"/product/category",schemaPath:"#/properties/product/properties/category/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema2.properties.product.properties.category,data:data16};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/product/category",schemaPath:"#/properties/product/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.product.properties.category.type,parentSchema:schema2.properties.product.properties.category,data:data16};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data11.sku !== undefined){
-let data17 = data11.sku;
-if(typeof data17 === "string"){
-if(!pattern4.test(data17)){
-const err46 = {instancePath:instancePath+"/product/sku",schemaPath:"#/properties/product/properties/sku/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema2.properties.product.properties.sku,data:data17};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/product/sku",schemaPath:"#/properties/product/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.product.properties.sku.type,parentSchema:schema2.properties.product.properties.sku,data:data17};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data11.imageUrl !== undefined){
-let data18 = data11.imageUrl;
-if(typeof data18 === "string"){
-if(func0(data18) > 2048){
-const err48 = {instancePath:instancePath+"/product/imageUrl",schemaPath:"#/properties/product/properties/imageUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema2.properties.product.properties.imageUrl,data:data18};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(!pattern5.test(data18)){
-const err49 = {instancePath:instancePath+"/product/imageUrl",schemaPath:"#/properties/product/properties/imageUrl/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s/?#]+"},message:"must match pattern \""+"^https://[^\\s/?#]+"+"\"",schema:"^https://[^\\s/?#]+",parentSchema:schema2.properties.product.properties.imageUrl,data:data18};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(!(formats0(data18))){
-const err50 = {instancePath:instancePath+"/product/imageUrl",schemaPath:"#/properties/product/properties/imageUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema2.properties.product.properties.imageUrl,data:data18};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/product/imageUrl",schemaPath:"#/properties/product/properties/imageUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.product.properties.imageUrl.type,parentSchema:schema2.properties.product.properties.imageUrl,data:data18};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.product.type,parentSchema:schema2.properties.product,data:data11};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data.actor !== undefined){
-let data19 = data.actor;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.apiKeyId === undefined){
-const err53 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "apiKeyId"},message:"must have required property '"+"apiKeyId"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data19};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data19.sourceIp === undefined){
-const err54 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data19};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data19.requestId === undefined){
-const err55 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data19};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-for(const key2 in data19){
-if(!(((key2 === "apiKeyId") || (key2 === "sourceIp")) || (key2 === "requestId"))){
-const err56 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.actor,data:data19};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data19.apiKeyId !== undefined){
-let data20 = data19.apiKeyId;
-if(typeof data20 === "string"){
-if(func0(data20) > 128){
-const err57 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data20};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(func0(data20) < 1){
-const err58 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data20};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.apiKeyId.type,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data20};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data19.sourceIp !== undefined){
-let data21 = data19.sourceIp;
-if(typeof data21 === "string"){
-if(func0(data21) > 64){
-const err60 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema2.properties.actor.properties.sourceIp,data:data21};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(func0(data21) < 1){
-const err61 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.sourceIp,data:data21};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.sourceIp.type,parentSchema:schema2.properties.actor.properties.sourceIp,data:data21};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data19.requestId !== undefined){
-let data22 = data19.requestId;
-if(typeof data22 === "string"){
-if(func0(data22) > 128){
-const err63 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema2.properties.actor.properties.requestId,data:data22};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(func0(data22) < 1){
-const err64 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.requestId,data:data22};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.requestId.type,parentSchema:schema2.properties.actor.properties.requestId,data:data22};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.actor.type,parentSchema:schema2.properties.actor,data:data19};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
 validate2.errors = vErrors;
 return errors === 0;
 }
 validate2.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const auditRecord = validate3;
-const schema3 = {"type":"object","properties":{"event":{"type":"object","properties":{"schemaVersion":{"const":1},"eventId":{"type":"string","format":"uuid"},"eventType":{"enum":["CREATE","UPDATE","DELETE"]},"productId":{"type":"string","description":"a lower-case UUID","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},"occurredAt":{"type":"string","format":"date-time"},"expectedVersion":{"type":"integer","minimum":1},"product":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"text with at least one visible character and no control characters","pattern":"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"description":{"type":"string","maxLength":2000,"description":"text without control characters other than line breaks and tabs","pattern":"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},"price":{"type":"number","minimum":0,"maximum":1000000000,"multipleOf":0.01},"currency":{"type":"string","description":"an ISO 4217 code such as ZAR","pattern":"^[A-Z]{3}$"},"category":{"type":"string","minLength":1,"maxLength":100,"description":"text without control characters","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"sku":{"type":"string","description":"1 to 64 letters, digits, _ or -","pattern":"^[A-Za-z0-9_-]{1,64}$"},"imageUrl":{"type":"string","description":"an https URL","format":"uri","pattern":"^https://[^\\s/?#]+","maxLength":2048}},"required":["name","price","currency"],"additionalProperties":false},"actor":{"type":"object","properties":{"apiKeyId":{"type":"string","minLength":1,"maxLength":128},"sourceIp":{"type":"string","minLength":1,"maxLength":64},"requestId":{"type":"string","minLength":1,"maxLength":128}},"required":["apiKeyId","sourceIp","requestId"],"additionalProperties":false}},"required":["schemaVersion","eventId","eventType","productId","occurredAt","actor"],"additionalProperties":false,"oneOf":[{"properties":{"eventType":{"const":"CREATE"},"product":true,"expectedVersion":false},"required":["product"]},{"properties":{"eventType":{"const":"UPDATE"},"product":true},"required":["product"]},{"properties":{"eventType":{"const":"DELETE"},"product":false}}]},"delivery":{"type":"object","properties":{"messageId":{"type":"string","minLength":1},"receiveCount":{"type":"integer","minimum":1},"receivedAt":{"type":"string","format":"date-time"}},"required":["messageId","receiveCount","receivedAt"],"additionalProperties":false}},"required":["event","delivery"],"additionalProperties":false};
+export const auditRecord = validate4;
+const schema3 = {"type":"object","properties":{"event":{"$ref":"changeEvent"},"delivery":{"type":"object","properties":{"messageId":{"type":"string","minLength":1},"receiveCount":{"type":"integer","minimum":1},"receivedAt":{"type":"string","format":"date-time"}},"required":["messageId","receiveCount","receivedAt"],"additionalProperties":false}},"required":["event","delivery"],"additionalProperties":false};
 
-function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate3.evaluated;
+const evaluated0 = validate4.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1789,14 +1472,16 @@ errors++;
 }
 }
 if(data.event !== undefined){
-let data0 = data.event;
-const _errs4 = errors;
-let valid1 = false;
-let passing0 = null;
-const _errs5 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.product === undefined){
-const err3 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/oneOf/0/required",keyword:"required",params:{missingProperty: "product"},message:"must have required property '"+"product"+"'",schema:schema3.properties.event.oneOf[0].required,parentSchema:schema3.properties.event.oneOf[0],data:data0};
+if(!(validate2(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+errors = vErrors.length;
+}
+}
+if(data.delivery !== undefined){
+let data1 = data.delivery;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.messageId === undefined){
+const err3 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1805,10 +1490,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.eventType !== undefined){
-let data1 = data0.eventType;
-if("CREATE" !== data1){
-const err4 = {instancePath:instancePath+"/event/eventType",schemaPath:"#/properties/event/oneOf/0/properties/eventType/const",keyword:"const",params:{allowedValue: "CREATE"},message:"must be equal to constant",schema:"CREATE",parentSchema:schema3.properties.event.oneOf[0].properties.eventType,data:data1};
+if(data1.receiveCount === undefined){
+const err4 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "receiveCount"},message:"must have required property '"+"receiveCount"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1817,9 +1500,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data0.expectedVersion !== undefined){
-const err5 = {instancePath:instancePath+"/event/expectedVersion",schemaPath:"#/properties/event/oneOf/0/properties/expectedVersion/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema3.properties.event.oneOf[0].properties.expectedVersion,data:data0.expectedVersion};
+if(data1.receivedAt === undefined){
+const err5 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "receivedAt"},message:"must have required property '"+"receivedAt"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1828,20 +1510,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-var _valid0 = _errs5 === errors;
-if(_valid0){
-valid1 = true;
-passing0 = 0;
-var props0 = {};
-props0.eventType = true;
-props0.product = true;
-props0.expectedVersion = true;
-}
-const _errs7 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.product === undefined){
-const err6 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/oneOf/1/required",keyword:"required",params:{missingProperty: "product"},message:"must have required property '"+"product"+"'",schema:schema3.properties.event.oneOf[1].required,parentSchema:schema3.properties.event.oneOf[1],data:data0};
+for(const key1 in data1){
+if(!(((key1 === "messageId") || (key1 === "receiveCount")) || (key1 === "receivedAt"))){
+const err6 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.delivery,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1850,10 +1521,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data0.eventType !== undefined){
-let data3 = data0.eventType;
-if("UPDATE" !== data3){
-const err7 = {instancePath:instancePath+"/event/eventType",schemaPath:"#/properties/event/oneOf/1/properties/eventType/const",keyword:"const",params:{allowedValue: "UPDATE"},message:"must be equal to constant",schema:"UPDATE",parentSchema:schema3.properties.event.oneOf[1].properties.eventType,data:data3};
+}
+if(data1.messageId !== undefined){
+let data2 = data1.messageId;
+if(typeof data2 === "string"){
+if(func0(data2) < 1){
+const err7 = {instancePath:instancePath+"/delivery/messageId",schemaPath:"#/properties/delivery/properties/messageId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.delivery.properties.messageId,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1863,28 +1536,8 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
-var _valid0 = _errs7 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 1];
-}
 else {
-if(_valid0){
-valid1 = true;
-passing0 = 1;
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.product = true;
-}
-}
-const _errs9 = errors;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.eventType !== undefined){
-let data4 = data0.eventType;
-if("DELETE" !== data4){
-const err8 = {instancePath:instancePath+"/event/eventType",schemaPath:"#/properties/event/oneOf/2/properties/eventType/const",keyword:"const",params:{allowedValue: "DELETE"},message:"must be equal to constant",schema:"DELETE",parentSchema:schema3.properties.event.oneOf[2].properties.eventType,data:data4};
+const err8 = {instancePath:instancePath+"/delivery/messageId",schemaPath:"#/properties/delivery/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.delivery.properties.messageId.type,parentSchema:schema3.properties.delivery.properties.messageId,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1894,8 +1547,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.product !== undefined){
-const err9 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/oneOf/2/properties/product/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema3.properties.event.oneOf[2].properties.product,data:data0.product};
+if(data1.receiveCount !== undefined){
+let data3 = data1.receiveCount;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err9 = {instancePath:instancePath+"/delivery/receiveCount",schemaPath:"#/properties/delivery/properties/receiveCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema3.properties.delivery.properties.receiveCount.type,parentSchema:schema3.properties.delivery.properties.receiveCount,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1904,26 +1559,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-var _valid0 = _errs9 === errors;
-if(_valid0 && valid1){
-valid1 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid1 = true;
-passing0 = 2;
-if(props0 !== true){
-props0 = props0 || {};
-props0.eventType = true;
-props0.product = true;
-}
-}
-}
-}
-if(!valid1){
-const err10 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema3.properties.event.oneOf,parentSchema:schema3.properties.event,data:data0};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 1 || isNaN(data3)){
+const err10 = {instancePath:instancePath+"/delivery/receiveCount",schemaPath:"#/properties/delivery/properties/receiveCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema3.properties.delivery.properties.receiveCount,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1932,20 +1570,13 @@ vErrors.push(err10);
 }
 errors++;
 }
-else {
-errors = _errs4;
-if(vErrors !== null){
-if(_errs4){
-vErrors.length = _errs4;
-}
-else {
-vErrors = null;
 }
 }
-}
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.schemaVersion === undefined){
-const err11 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "schemaVersion"},message:"must have required property '"+"schemaVersion"+"'",schema:schema3.properties.event.required,parentSchema:schema3.properties.event,data:data0};
+if(data1.receivedAt !== undefined){
+let data4 = data1.receivedAt;
+if(typeof data4 === "string"){
+if(!(formats4.validate(data4))){
+const err11 = {instancePath:instancePath+"/delivery/receivedAt",schemaPath:"#/properties/delivery/properties/receivedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema3.properties.delivery.properties.receivedAt,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1954,8 +1585,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data0.eventId === undefined){
-const err12 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'",schema:schema3.properties.event.required,parentSchema:schema3.properties.event,data:data0};
+}
+else {
+const err12 = {instancePath:instancePath+"/delivery/receivedAt",schemaPath:"#/properties/delivery/properties/receivedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.delivery.properties.receivedAt.type,parentSchema:schema3.properties.delivery.properties.receivedAt,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1964,8 +1596,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data0.eventType === undefined){
-const err13 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "eventType"},message:"must have required property '"+"eventType"+"'",schema:schema3.properties.event.required,parentSchema:schema3.properties.event,data:data0};
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.delivery.type,parentSchema:schema3.properties.delivery,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1974,8 +1608,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data0.productId === undefined){
-const err14 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "productId"},message:"must have required property '"+"productId"+"'",schema:schema3.properties.event.required,parentSchema:schema3.properties.event,data:data0};
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.type,parentSchema:schema3,data};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1984,816 +1620,18 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data0.occurredAt === undefined){
-const err15 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "occurredAt"},message:"must have required property '"+"occurredAt"+"'",schema:schema3.properties.event.required,parentSchema:schema3.properties.event,data:data0};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data0.actor === undefined){
-const err16 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'",schema:schema3.properties.event.required,parentSchema:schema3.properties.event,data:data0};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-for(const key1 in data0){
-if(!((((((((key1 === "schemaVersion") || (key1 === "eventId")) || (key1 === "eventType")) || (key1 === "productId")) || (key1 === "occurredAt")) || (key1 === "expectedVersion")) || (key1 === "product")) || (key1 === "actor"))){
-const err17 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.event,data:data0};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.schemaVersion !== undefined){
-let data6 = data0.schemaVersion;
-if(1 !== data6){
-const err18 = {instancePath:instancePath+"/event/schemaVersion",schemaPath:"#/properties/event/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema3.properties.event.properties.schemaVersion,data:data6};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.eventId !== undefined){
-let data7 = data0.eventId;
-if(typeof data7 === "string"){
-if(!(formats10.test(data7))){
-const err19 = {instancePath:instancePath+"/event/eventId",schemaPath:"#/properties/event/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema3.properties.event.properties.eventId,data:data7};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/event/eventId",schemaPath:"#/properties/event/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.eventId.type,parentSchema:schema3.properties.event.properties.eventId,data:data7};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.eventType !== undefined){
-let data8 = data0.eventType;
-if(!(((data8 === "CREATE") || (data8 === "UPDATE")) || (data8 === "DELETE"))){
-const err21 = {instancePath:instancePath+"/event/eventType",schemaPath:"#/properties/event/properties/eventType/enum",keyword:"enum",params:{allowedValues: schema3.properties.event.properties.eventType.enum},message:"must be equal to one of the allowed values",schema:schema3.properties.event.properties.eventType.enum,parentSchema:schema3.properties.event.properties.eventType,data:data8};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.productId !== undefined){
-let data9 = data0.productId;
-if(typeof data9 === "string"){
-if(!pattern6.test(data9)){
-const err22 = {instancePath:instancePath+"/event/productId",schemaPath:"#/properties/event/properties/productId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",parentSchema:schema3.properties.event.properties.productId,data:data9};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/event/productId",schemaPath:"#/properties/event/properties/productId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.productId.type,parentSchema:schema3.properties.event.properties.productId,data:data9};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.occurredAt !== undefined){
-let data10 = data0.occurredAt;
-if(typeof data10 === "string"){
-if(!(formats4.validate(data10))){
-const err24 = {instancePath:instancePath+"/event/occurredAt",schemaPath:"#/properties/event/properties/occurredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema3.properties.event.properties.occurredAt,data:data10};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/event/occurredAt",schemaPath:"#/properties/event/properties/occurredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.occurredAt.type,parentSchema:schema3.properties.event.properties.occurredAt,data:data10};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.expectedVersion !== undefined){
-let data11 = data0.expectedVersion;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err26 = {instancePath:instancePath+"/event/expectedVersion",schemaPath:"#/properties/event/properties/expectedVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema3.properties.event.properties.expectedVersion.type,parentSchema:schema3.properties.event.properties.expectedVersion,data:data11};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 1 || isNaN(data11)){
-const err27 = {instancePath:instancePath+"/event/expectedVersion",schemaPath:"#/properties/event/properties/expectedVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema3.properties.event.properties.expectedVersion,data:data11};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-if(data0.product !== undefined){
-let data12 = data0.product;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.name === undefined){
-const err28 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema3.properties.event.properties.product.required,parentSchema:schema3.properties.event.properties.product,data:data12};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data12.price === undefined){
-const err29 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/required",keyword:"required",params:{missingProperty: "price"},message:"must have required property '"+"price"+"'",schema:schema3.properties.event.properties.product.required,parentSchema:schema3.properties.event.properties.product,data:data12};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(data12.currency === undefined){
-const err30 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema3.properties.event.properties.product.required,parentSchema:schema3.properties.event.properties.product,data:data12};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-for(const key2 in data12){
-if(!(((((((key2 === "name") || (key2 === "description")) || (key2 === "price")) || (key2 === "currency")) || (key2 === "category")) || (key2 === "sku")) || (key2 === "imageUrl"))){
-const err31 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.event.properties.product,data:data12};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data12.name !== undefined){
-let data13 = data12.name;
-if(typeof data13 === "string"){
-if(func0(data13) > 200){
-const err32 = {instancePath:instancePath+"/event/product/name",schemaPath:"#/properties/event/properties/product/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema3.properties.event.properties.product.properties.name,data:data13};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(func0(data13) < 1){
-const err33 = {instancePath:instancePath+"/event/product/name",schemaPath:"#/properties/event/properties/product/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.event.properties.product.properties.name,data:data13};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(!pattern0.test(data13)){
-const err34 = {instancePath:instancePath+"/event/product/name",schemaPath:"#/properties/event/properties/product/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema3.properties.event.properties.product.properties.name,data:data13};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/event/product/name",schemaPath:"#/properties/event/properties/product/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.product.properties.name.type,parentSchema:schema3.properties.event.properties.product.properties.name,data:data13};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data12.description !== undefined){
-let data14 = data12.description;
-if(typeof data14 === "string"){
-if(func0(data14) > 2000){
-const err36 = {instancePath:instancePath+"/event/product/description",schemaPath:"#/properties/event/properties/product/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema3.properties.event.properties.product.properties.description,data:data14};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(!pattern1.test(data14)){
-const err37 = {instancePath:instancePath+"/event/product/description",schemaPath:"#/properties/event/properties/product/properties/description/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"+"\"",schema:"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$",parentSchema:schema3.properties.event.properties.product.properties.description,data:data14};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/event/product/description",schemaPath:"#/properties/event/properties/product/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.product.properties.description.type,parentSchema:schema3.properties.event.properties.product.properties.description,data:data14};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data12.price !== undefined){
-let data15 = data12.price;
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 1000000000 || isNaN(data15)){
-const err39 = {instancePath:instancePath+"/event/product/price",schemaPath:"#/properties/event/properties/product/properties/price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema3.properties.event.properties.product.properties.price,data:data15};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data15 < 0 || isNaN(data15)){
-const err40 = {instancePath:instancePath+"/event/product/price",schemaPath:"#/properties/event/properties/product/properties/price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema3.properties.event.properties.product.properties.price,data:data15};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-let res0;
-if((0.01 === 0 || (res0 = data15/0.01, Math.abs(Math.round(res0) - res0) > 1e-4))){
-const err41 = {instancePath:instancePath+"/event/product/price",schemaPath:"#/properties/event/properties/product/properties/price/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01",schema:0.01,parentSchema:schema3.properties.event.properties.product.properties.price,data:data15};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/event/product/price",schemaPath:"#/properties/event/properties/product/properties/price/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema3.properties.event.properties.product.properties.price.type,parentSchema:schema3.properties.event.properties.product.properties.price,data:data15};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data12.currency !== undefined){
-let data16 = data12.currency;
-if(typeof data16 === "string"){
-if(!pattern2.test(data16)){
-const err43 = {instancePath:instancePath+"/event/product/currency",schemaPath:"#/properties/event/properties/product/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema3.properties.event.properties.product.properties.currency,data:data16};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/event/product/currency",schemaPath:"#/properties/event/properties/product/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.product.properties.currency.type,parentSchema:schema3.properties.event.properties.product.properties.currency,data:data16};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data12.category !== undefined){
-let data17 = data12.category;
-if(typeof data17 === "string"){
-if(func0(data17) > 100){
-const err45 = {instancePath:instancePath+"/event/product/category",schemaPath:"#/properties/event/properties/product/properties/category/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema3.properties.event.properties.product.properties.category,data:data17};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(func0(data17) < 1){
-const err46 = {instancePath:instancePath+"/event/product/category",schemaPath:"#/properties/event/properties/product/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.event.properties.product.properties.category,data:data17};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(!pattern3.test(data17)){
-const err47 = {instancePath:instancePath+"/event/product/category",schemaPath:"#/properties/event/properties/product/properties/category/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema3.properties.event.properties.product.properties.category,data:data17};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/event/product/category",schemaPath:"#/properties/event/properties/product/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.product.properties.category.type,parentSchema:schema3.properties.event.properties.product.properties.category,data:data17};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data12.sku !== undefined){
-let data18 = data12.sku;
-if(typeof data18 === "string"){
-if(!pattern4.test(data18)){
-const err49 = {instancePath:instancePath+"/event/product/sku",schemaPath:"#/properties/event/properties/product/properties/sku/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema3.properties.event.properties.product.properties.sku,data:data18};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/event/product/sku",schemaPath:"#/properties/event/properties/product/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.product.properties.sku.type,parentSchema:schema3.properties.event.properties.product.properties.sku,data:data18};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data12.imageUrl !== undefined){
-let data19 = data12.imageUrl;
-if(typeof data19 === "string"){
-if(func0(data19) > 2048){
-const err51 = {instancePath:instancePath+"/event/product/imageUrl",schemaPath:"#/properties/event/properties/product/properties/imageUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema3.properties.event.properties.product.properties.imageUrl,data:data19};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(!pattern5.test(data19)){
-const err52 = {instancePath:instancePath+"/event/product/imageUrl",schemaPath:"#/properties/event/properties/product/properties/imageUrl/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s/?#]+"},message:"must match pattern \""+"^https://[^\\s/?#]+"+"\"",schema:"^https://[^\\s/?#]+",parentSchema:schema3.properties.event.properties.product.properties.imageUrl,data:data19};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(!(formats0(data19))){
-const err53 = {instancePath:instancePath+"/event/product/imageUrl",schemaPath:"#/properties/event/properties/product/properties/imageUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema3.properties.event.properties.product.properties.imageUrl,data:data19};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/event/product/imageUrl",schemaPath:"#/properties/event/properties/product/properties/imageUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.product.properties.imageUrl.type,parentSchema:schema3.properties.event.properties.product.properties.imageUrl,data:data19};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.event.properties.product.type,parentSchema:schema3.properties.event.properties.product,data:data12};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-if(data0.actor !== undefined){
-let data20 = data0.actor;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.apiKeyId === undefined){
-const err56 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/required",keyword:"required",params:{missingProperty: "apiKeyId"},message:"must have required property '"+"apiKeyId"+"'",schema:schema3.properties.event.properties.actor.required,parentSchema:schema3.properties.event.properties.actor,data:data20};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data20.sourceIp === undefined){
-const err57 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'",schema:schema3.properties.event.properties.actor.required,parentSchema:schema3.properties.event.properties.actor,data:data20};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data20.requestId === undefined){
-const err58 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema3.properties.event.properties.actor.required,parentSchema:schema3.properties.event.properties.actor,data:data20};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-for(const key3 in data20){
-if(!(((key3 === "apiKeyId") || (key3 === "sourceIp")) || (key3 === "requestId"))){
-const err59 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.event.properties.actor,data:data20};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data20.apiKeyId !== undefined){
-let data21 = data20.apiKeyId;
-if(typeof data21 === "string"){
-if(func0(data21) > 128){
-const err60 = {instancePath:instancePath+"/event/actor/apiKeyId",schemaPath:"#/properties/event/properties/actor/properties/apiKeyId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema3.properties.event.properties.actor.properties.apiKeyId,data:data21};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(func0(data21) < 1){
-const err61 = {instancePath:instancePath+"/event/actor/apiKeyId",schemaPath:"#/properties/event/properties/actor/properties/apiKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.event.properties.actor.properties.apiKeyId,data:data21};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/event/actor/apiKeyId",schemaPath:"#/properties/event/properties/actor/properties/apiKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.actor.properties.apiKeyId.type,parentSchema:schema3.properties.event.properties.actor.properties.apiKeyId,data:data21};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data20.sourceIp !== undefined){
-let data22 = data20.sourceIp;
-if(typeof data22 === "string"){
-if(func0(data22) > 64){
-const err63 = {instancePath:instancePath+"/event/actor/sourceIp",schemaPath:"#/properties/event/properties/actor/properties/sourceIp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema3.properties.event.properties.actor.properties.sourceIp,data:data22};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(func0(data22) < 1){
-const err64 = {instancePath:instancePath+"/event/actor/sourceIp",schemaPath:"#/properties/event/properties/actor/properties/sourceIp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.event.properties.actor.properties.sourceIp,data:data22};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/event/actor/sourceIp",schemaPath:"#/properties/event/properties/actor/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.actor.properties.sourceIp.type,parentSchema:schema3.properties.event.properties.actor.properties.sourceIp,data:data22};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data20.requestId !== undefined){
-let data23 = data20.requestId;
-if(typeof data23 === "string"){
-if(func0(data23) > 128){
-const err66 = {instancePath:instancePath+"/event/actor/requestId",schemaPath:"#/properties/event/properties/actor/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema3.properties.event.properties.actor.properties.requestId,data:data23};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(func0(data23) < 1){
-const err67 = {instancePath:instancePath+"/event/actor/requestId",schemaPath:"#/properties/event/properties/actor/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.event.properties.actor.properties.requestId,data:data23};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-else {
-const err68 = {instancePath:instancePath+"/event/actor/requestId",schemaPath:"#/properties/event/properties/actor/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.event.properties.actor.properties.requestId.type,parentSchema:schema3.properties.event.properties.actor.properties.requestId,data:data23};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.event.properties.actor.type,parentSchema:schema3.properties.event.properties.actor,data:data20};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.event.type,parentSchema:schema3.properties.event,data:data0};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data.delivery !== undefined){
-let data24 = data.delivery;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.messageId === undefined){
-const err71 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data24};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-if(data24.receiveCount === undefined){
-const err72 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "receiveCount"},message:"must have required property '"+"receiveCount"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data24};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(data24.receivedAt === undefined){
-const err73 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "receivedAt"},message:"must have required property '"+"receivedAt"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data24};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-for(const key4 in data24){
-if(!(((key4 === "messageId") || (key4 === "receiveCount")) || (key4 === "receivedAt"))){
-const err74 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.delivery,data:data24};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data24.messageId !== undefined){
-let data25 = data24.messageId;
-if(typeof data25 === "string"){
-if(func0(data25) < 1){
-const err75 = {instancePath:instancePath+"/delivery/messageId",schemaPath:"#/properties/delivery/properties/messageId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.delivery.properties.messageId,data:data25};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/delivery/messageId",schemaPath:"#/properties/delivery/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.delivery.properties.messageId.type,parentSchema:schema3.properties.delivery.properties.messageId,data:data25};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data24.receiveCount !== undefined){
-let data26 = data24.receiveCount;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err77 = {instancePath:instancePath+"/delivery/receiveCount",schemaPath:"#/properties/delivery/properties/receiveCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema3.properties.delivery.properties.receiveCount.type,parentSchema:schema3.properties.delivery.properties.receiveCount,data:data26};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 1 || isNaN(data26)){
-const err78 = {instancePath:instancePath+"/delivery/receiveCount",schemaPath:"#/properties/delivery/properties/receiveCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema3.properties.delivery.properties.receiveCount,data:data26};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-}
-if(data24.receivedAt !== undefined){
-let data27 = data24.receivedAt;
-if(typeof data27 === "string"){
-if(!(formats4.validate(data27))){
-const err79 = {instancePath:instancePath+"/delivery/receivedAt",schemaPath:"#/properties/delivery/properties/receivedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema3.properties.delivery.properties.receivedAt,data:data27};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/delivery/receivedAt",schemaPath:"#/properties/delivery/properties/receivedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.delivery.properties.receivedAt.type,parentSchema:schema3.properties.delivery.properties.receivedAt,data:data27};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.delivery.type,parentSchema:schema3.properties.delivery,data:data24};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-}
-else {
-const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.type,parentSchema:schema3,data};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-validate3.errors = vErrors;
+validate4.errors = vErrors;
 return errors === 0;
 }
-validate3.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate4.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const errorBody = validate4;
+export const errorBody = validate6;
 const schema4 = {"type":"object","properties":{"error":{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"},"details":{"type":"array","items":{"type":"object","properties":{"field":{"type":"string"},"message":{"type":"string"}},"required":["field","message"],"additionalProperties":false}},"requestId":{"type":"string"}},"required":["code","message","details","requestId"],"additionalProperties":false}},"required":["error"],"additionalProperties":false};
 
-function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate4.evaluated;
+const evaluated0 = validate6.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3029,18 +1867,18 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate4.errors = vErrors;
+validate6.errors = vErrors;
 return errors === 0;
 }
-validate4.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate6.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const productBodyRequest = validate5;
-const schema5 = {"type":"object","properties":{"body":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"text with at least one visible character and no control characters","pattern":"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"description":{"type":"string","maxLength":2000,"description":"text without control characters other than line breaks and tabs","pattern":"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},"price":{"type":"number","minimum":0,"maximum":1000000000,"multipleOf":0.01},"currency":{"type":"string","description":"an ISO 4217 code such as ZAR","pattern":"^[A-Z]{3}$"},"category":{"type":"string","minLength":1,"maxLength":100,"description":"text without control characters","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"sku":{"type":"string","description":"1 to 64 letters, digits, _ or -","pattern":"^[A-Za-z0-9_-]{1,64}$"},"imageUrl":{"type":"string","description":"an https URL","format":"uri","pattern":"^https://[^\\s/?#]+","maxLength":2048}},"required":["name","price","currency"],"additionalProperties":false}},"required":["body"]};
+export const productBodyRequest = validate7;
+const schema5 = {"type":"object","properties":{"body":{"$ref":"productInput"}},"required":["body"]};
 
-function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate5.evaluated;
+const evaluated0 = validate7.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3059,10 +1897,14 @@ vErrors.push(err0);
 errors++;
 }
 if(data.body !== undefined){
-let data0 = data.body;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.name === undefined){
-const err1 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema5.properties.body.required,parentSchema:schema5.properties.body,data:data0};
+if(!(validate0(data.body, {instancePath:instancePath+"/body",parentData:data,parentDataProperty:"body",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate0.errors : vErrors.concat(validate0.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.type,parentSchema:schema5,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3071,329 +1913,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data0.price === undefined){
-const err2 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/required",keyword:"required",params:{missingProperty: "price"},message:"must have required property '"+"price"+"'",schema:schema5.properties.body.required,parentSchema:schema5.properties.body,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.currency === undefined){
-const err3 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema5.properties.body.required,parentSchema:schema5.properties.body,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(((((((key0 === "name") || (key0 === "description")) || (key0 === "price")) || (key0 === "currency")) || (key0 === "category")) || (key0 === "sku")) || (key0 === "imageUrl"))){
-const err4 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema5.properties.body,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-let data1 = data0.name;
-if(typeof data1 === "string"){
-if(func0(data1) > 200){
-const err5 = {instancePath:instancePath+"/body/name",schemaPath:"#/properties/body/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema5.properties.body.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(func0(data1) < 1){
-const err6 = {instancePath:instancePath+"/body/name",schemaPath:"#/properties/body/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema5.properties.body.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(!pattern0.test(data1)){
-const err7 = {instancePath:instancePath+"/body/name",schemaPath:"#/properties/body/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema5.properties.body.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/body/name",schemaPath:"#/properties/body/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.body.properties.name.type,parentSchema:schema5.properties.body.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data0.description !== undefined){
-let data2 = data0.description;
-if(typeof data2 === "string"){
-if(func0(data2) > 2000){
-const err9 = {instancePath:instancePath+"/body/description",schemaPath:"#/properties/body/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema5.properties.body.properties.description,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(!pattern1.test(data2)){
-const err10 = {instancePath:instancePath+"/body/description",schemaPath:"#/properties/body/properties/description/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"+"\"",schema:"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$",parentSchema:schema5.properties.body.properties.description,data:data2};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/body/description",schemaPath:"#/properties/body/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.body.properties.description.type,parentSchema:schema5.properties.body.properties.description,data:data2};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.price !== undefined){
-let data3 = data0.price;
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 > 1000000000 || isNaN(data3)){
-const err12 = {instancePath:instancePath+"/body/price",schemaPath:"#/properties/body/properties/price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema5.properties.body.properties.price,data:data3};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data3 < 0 || isNaN(data3)){
-const err13 = {instancePath:instancePath+"/body/price",schemaPath:"#/properties/body/properties/price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema5.properties.body.properties.price,data:data3};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-let res0;
-if((0.01 === 0 || (res0 = data3/0.01, Math.abs(Math.round(res0) - res0) > 1e-4))){
-const err14 = {instancePath:instancePath+"/body/price",schemaPath:"#/properties/body/properties/price/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01",schema:0.01,parentSchema:schema5.properties.body.properties.price,data:data3};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/body/price",schemaPath:"#/properties/body/properties/price/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema5.properties.body.properties.price.type,parentSchema:schema5.properties.body.properties.price,data:data3};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.currency !== undefined){
-let data4 = data0.currency;
-if(typeof data4 === "string"){
-if(!pattern2.test(data4)){
-const err16 = {instancePath:instancePath+"/body/currency",schemaPath:"#/properties/body/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema5.properties.body.properties.currency,data:data4};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/body/currency",schemaPath:"#/properties/body/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.body.properties.currency.type,parentSchema:schema5.properties.body.properties.currency,data:data4};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.category !== undefined){
-let data5 = data0.category;
-if(typeof data5 === "string"){
-if(func0(data5) > 100){
-const err18 = {instancePath:instancePath+"/body/category",schemaPath:"#/properties/body/properties/category/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema5.properties.body.properties.category,data:data5};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(func0(data5) < 1){
-const err19 = {instancePath:instancePath+"/body/category",schemaPath:"#/properties/body/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema5.properties.body.properties.category,data:data5};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(!pattern3.test(data5)){
-const err20 = {instancePath:instancePath+"/body/category",schemaPath:"#/properties/body/properties/category/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema5.properties.body.properties.category,data:data5};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/body/category",schemaPath:"#/properties/body/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.body.properties.category.type,parentSchema:schema5.properties.body.properties.category,data:data5};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.sku !== undefined){
-let data6 = data0.sku;
-if(typeof data6 === "string"){
-if(!pattern4.test(data6)){
-const err22 = {instancePath:instancePath+"/body/sku",schemaPath:"#/properties/body/properties/sku/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema5.properties.body.properties.sku,data:data6};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/body/sku",schemaPath:"#/properties/body/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.body.properties.sku.type,parentSchema:schema5.properties.body.properties.sku,data:data6};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.imageUrl !== undefined){
-let data7 = data0.imageUrl;
-if(typeof data7 === "string"){
-if(func0(data7) > 2048){
-const err24 = {instancePath:instancePath+"/body/imageUrl",schemaPath:"#/properties/body/properties/imageUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema5.properties.body.properties.imageUrl,data:data7};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(!pattern5.test(data7)){
-const err25 = {instancePath:instancePath+"/body/imageUrl",schemaPath:"#/properties/body/properties/imageUrl/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s/?#]+"},message:"must match pattern \""+"^https://[^\\s/?#]+"+"\"",schema:"^https://[^\\s/?#]+",parentSchema:schema5.properties.body.properties.imageUrl,data:data7};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(!(formats0(data7))){
-const err26 = {instancePath:instancePath+"/body/imageUrl",schemaPath:"#/properties/body/properties/imageUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema5.properties.body.properties.imageUrl,data:data7};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/body/imageUrl",schemaPath:"#/properties/body/properties/imageUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.body.properties.imageUrl.type,parentSchema:schema5.properties.body.properties.imageUrl,data:data7};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.properties.body.type,parentSchema:schema5.properties.body,data:data0};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.type,parentSchema:schema5,data};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-validate5.errors = vErrors;
+validate7.errors = vErrors;
 return errors === 0;
 }
-validate5.evaluated = {"props":{"body":true},"dynamicProps":false,"dynamicItems":false};
+validate7.evaluated = {"props":{"body":true},"dynamicProps":false,"dynamicItems":false};
 
