@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { compose, loadTemplate, serviceYaml } from '../templates/support/templates';
 import { awsClients, type DeployAws } from './support/aws';
-import { freshCheckout } from './support/checkout';
+import { freshCheckout, removeCheckouts } from './support/checkout';
 import { motoServerPath, startMoto, type Moto } from './support/moto';
 import { serverless, type Run, type Target } from './support/serverless';
 
@@ -113,6 +113,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await moto?.stop();
+  removeCheckouts();
   const total = timings.reduce((sum, [, seconds]) => sum + seconds, 0);
   process.stdout.write(
     `\nDeploy-path timings in moto (s):\n${timings.map(([step, seconds]) => `  ${seconds.toFixed(1).padStart(6)}  ${step}`).join('\n')}\n  ${total.toFixed(1).padStart(6)}  total\n`,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../../templates/support/templates';
@@ -10,8 +10,11 @@ import { repoRoot } from '../../templates/support/templates';
  * packaged output). Installing would take minutes, so `node_modules` links to this checkout's packages,
  * except the workspace packages (`@bbws/*`), which link to the copy's own folders as `npm install` would.
  */
+const checkouts: string[] = [];
+
 export const freshCheckout = (label: string): string => {
   const copy = mkdtempSync(join(tmpdir(), `bbws-${label}-`));
+  checkouts.push(copy);
   const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
     cwd: repoRoot,
     encoding: 'utf8',
@@ -31,4 +34,9 @@ export const freshCheckout = (label: string): string => {
     symlinkSync(join(copy, workspace), join(copy, 'node_modules', '@bbws', workspace));
   }
   return copy;
+};
+
+/** Deletes every checkout freshCheckout made (their node_modules are links: the packages stay). */
+export const removeCheckouts = (): void => {
+  for (const copy of checkouts.splice(0)) rmSync(copy, { recursive: true, force: true });
 };
