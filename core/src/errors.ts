@@ -57,9 +57,14 @@ export class VersionConflict extends DomainError {
 
   constructor(
     readonly productId: string,
-    readonly expectedVersion: number,
+    expectedVersions: number | readonly number[],
   ) {
-    super(`Product ${productId} is not at version ${expectedVersion}`);
+    const versions = [expectedVersions].flat();
+    super(
+      versions.length === 0
+        ? `Product ${productId} matches no ETag of If-Match (weak ETags never match it)`
+        : `Product ${productId} is not at version ${versions.join(' or ')}`,
+    );
   }
 }
 

@@ -15,7 +15,7 @@ const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/compon
 const ERRORS: Record<string, string> = {
   '400': 'The request is not valid; `details` names each field',
   '404': 'No active product has this id',
-  '412': 'If-Match names a version the product is no longer at',
+  '412': 'No ETag of If-Match is the current version (strong comparison: weak ETags never match)',
   '413': `The body is larger than ${MAX_BODY_BYTES} bytes`,
   '415': 'The body is not application/json',
   '500': 'Unexpected failure; quote the requestId',
@@ -35,8 +35,30 @@ const ifMatch = {
   in: 'header',
   required: false,
   description:
-    'The ETag from GET; the change is refused with 412 (now or when applied) if the version moved on',
+    '`*` or a comma-separated list of ETags from GET (RFC 9110 §13.1.1, strong comparison: weak `W/` ETags ' +
+    'never match). The change is refused with 412, now or when applied, unless the product is at one of them',
+  schema: { type: 'string', examples: ['"3"', '"3", "4"'] },
+};
+
+const ifNoneMatch = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description:
+    '`*` or a comma-separated list of ETags (weak comparison, RFC 9110 §13.1.2): 304 when one is the current version',
   schema: { type: 'string', examples: ['"3"'] },
+};
+
+const location = {
+  Location: {
+    description:
+      'Where the product is or will be, with the stage prefix: `/{stage}/v1.0/products/{productId}`',
+    schema: { type: 'string' },
+  },
+};
+
+const etag = {
+  ETag: { description: 'The product version, for If-Match and If-None-Match', schema: { type: 'string' } },
 };
 
 const productIdParameter = { name: 'productId', in: 'path', required: true, schema: productIdSchema };
@@ -94,7 +116,7 @@ export const openApiDocument = () => ({
         responses: {
           '202': {
             description: 'Accepted',
-            headers: { Location: { description: 'Where the product will be', schema: { type: 'string' } } },
+            headers: location,
             content: json('AcceptedChange'),
           },
           ...errors('400', '413', '415', '500', '503'),
@@ -107,12 +129,10 @@ export const openApiDocument = () => ({
       get: {
         operationId: 'getProduct',
         summary: 'Get one active product',
+        parameters: [ifNoneMatch],
         responses: {
-          '200': {
-            description: 'The product',
-            headers: { ETag: { description: 'Its version, for If-Match', schema: { type: 'string' } } },
-            content: json('Product'),
-          },
+          '200': { description: 'The product', headers: etag, content: json('Product') },
+          '304': { description: 'If-None-Match names the current version; no body', headers: etag },
           ...errors('400', '404', '500', '503'),
           ...gatewayErrors,
         },
@@ -123,7 +143,7 @@ export const openApiDocument = () => ({
         parameters: [ifMatch],
         requestBody: productBody,
         responses: {
-          '202': { description: 'Accepted', content: json('AcceptedChange') },
+          '202': { description: 'Accepted', headers: location, content: json('AcceptedChange') },
           ...errors('400', '404', '412', '413', '415', '500', '503'),
           ...gatewayErrors,
         },
@@ -133,7 +153,7 @@ export const openApiDocument = () => ({
         summary: 'Soft-delete a product (applied asynchronously)',
         parameters: [ifMatch],
         responses: {
-          '204': { description: 'Accepted' },
+          '204': { description: 'Accepted; no body and no Content-Type' },
           ...errors('400', '404', '412', '500', '503'),
           ...gatewayErrors,
         },

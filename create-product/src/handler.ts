@@ -6,6 +6,7 @@ import {
   httpHandler,
   productIdFromIdempotencyKey,
   productInputSchema,
+  productLocation,
   requireEnv,
   type HttpEvent,
   type ProductInput,
@@ -22,10 +23,7 @@ export const createProduct = async (event: CreateProductEvent) => {
   const productId =
     idempotencyKey === undefined ? randomUUID() : productIdFromIdempotencyKey(actor.apiKeyId, idempotencyKey);
   await publishChange({ eventType: 'CREATE', productId, product: event.body, actor });
-  return accepted(
-    { productId, status: 'PENDING' },
-    { Location: `${event.requestContext.path.replace(/\/$/, '')}/${productId}` },
-  );
+  return accepted({ productId, status: 'PENDING' }, { Location: productLocation(event, productId) });
 };
 
 export const handler = httpHandler(createProduct, { body: productInputSchema });

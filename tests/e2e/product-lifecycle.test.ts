@@ -77,6 +77,19 @@ describe('a product through its life, over HTTP', () => {
     expect(byLocation.body).toEqual(response.body);
   });
 
+  it('answers a GET whose If-None-Match names the current ETag with 304, no body and no body type', async () => {
+    const [same, listed, other] = await Promise.all(
+      ['"1"', '"7", W/"1"', '"2"'].map((ifNoneMatch) =>
+        api(`/v1.0/products/${productId}`, { headers: { 'If-None-Match': ifNoneMatch } }),
+      ),
+    );
+
+    expect([same?.status, listed?.status, other?.status]).toEqual([304, 304, 200]);
+    expect(same?.headers.get('etag')).toBe('"1"');
+    expect(same?.headers.get('content-type')).toBeNull();
+    expect(same?.body).toBeNull();
+  });
+
   it('applies an update with a matching If-Match and then refuses the stale version with 412', async () => {
     const update = productInput({ name: created.name, price: 45 });
     const first = await api(`/v1.0/products/${productId}`, {
@@ -93,19 +106,28 @@ describe('a product through its life, over HTTP', () => {
     });
 
     expect(first.status).toBe(202);
+    expect(first.headers.get('location')).toBe(`/${sut().system.stage}/v1.0/products/${productId}`);
     expect(updated.body).toMatchObject({ price: 45, version: 2 });
     expect(updated.headers.get('etag')).toBe('"2"');
     expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
   });
 
-  it('applies an update without If-Match as the latest version', async () => {
+  it('applies an update whose If-Match list names the current ETag, and refuses its weak form', async () => {
+    const body = productInput({ name: created.name, price: 46 });
+    const weak = await api(`/v1.0/products/${productId}`, {
+      method: 'PUT',
+      body,
+      headers: { 'If-Match': 'W/"2"' },
+    });
     const response = await api(`/v1.0/products/${productId}`, {
       method: 'PUT',
-      body: productInput({ name: created.name, price: 46 }),
+      body,
+      headers: { 'If-Match': '"1", "2"' },
     });
     accepted.push({ productId, eventType: 'UPDATE' });
 
+    expect(weak.status).toBe(412);
     expect(response.status).toBe(202);
     expect((await visibleProduct(api, productId, 3)).body).toMatchObject({ price: 46, version: 3 });
   });
@@ -118,6 +140,7 @@ describe('a product through its life, over HTTP', () => {
     const byName = await api<ProductPage>(`/v1.0/products?name=${encodeURIComponent(created.name)}`);
 
     expect(response.status).toBe(204);
+    expect(response.headers.get('content-type')).toBeNull();
     expect(byPrice.body.items.map((item) => item.productId)).not.toContain(productId);
     expect(byName.body.items).toEqual([]);
   });

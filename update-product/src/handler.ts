@@ -4,7 +4,9 @@ import {
   changeAcceptor,
   changePublisher,
   httpHandler,
+  ifMatchVersions,
   productInputSchema,
+  productLocation,
   productPathSchema,
   productStore,
   requireEnv,
@@ -26,10 +28,13 @@ export const updateProduct = async (event: UpdateProductEvent) => {
     eventType: 'UPDATE',
     productId,
     product: event.body,
-    headers: event.headers,
+    acceptedVersions: ifMatchVersions(event),
     actor: actorOf(event),
   });
-  return accepted({ productId, eventId: change.eventId, status: 'PENDING' });
+  return accepted(
+    { productId, eventId: change.eventId, status: 'PENDING' },
+    { Location: productLocation(event, productId) },
+  );
 };
 
 export const handler = httpHandler(updateProduct, {

@@ -144,10 +144,12 @@ export const createGateway = (options: GatewayOptions) => {
     const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
     const reply =
       serveOpenApi(request.method, path) ?? (await handle(request, url, path).catch(() => badGateway()));
+    // A 204 or 304 has no body, so no body type either (RFC 9110 §6.4.1, §15.4.5).
+    const bodiless = reply.statusCode === 204 || reply.statusCode === 304;
     const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');
     response.writeHead(
       reply.statusCode,
-      typed ? reply.headers : { 'Content-Type': 'application/json', ...reply.headers },
+      typed || bodiless ? reply.headers : { 'Content-Type': 'application/json', ...reply.headers },
     );
     response.end(reply.body);
     const durationMs = Math.round(performance.now() - startedAt);
