@@ -124,10 +124,12 @@ const fieldOf = (error: AjvErrorLike): string => {
   return segments.join('.') || '(root)';
 };
 
-// A pattern says nothing to a caller; the property's description says what is expected.
+// A pattern or a multipleOf says little to a caller; the property's description says what is expected.
+const DESCRIBED_KEYWORDS = new Set(['pattern', 'multipleOf']);
+
 const messageOf = ({ keyword, message, parentSchema }: AjvErrorLike): string => {
   const description = parentSchema?.description;
-  if (keyword === 'pattern' && typeof description === 'string') return `must be ${description}`;
+  if (DESCRIBED_KEYWORDS.has(keyword) && typeof description === 'string') return `must be ${description}`;
   return message ?? `failed ${keyword}`;
 };
 

@@ -5,6 +5,8 @@ export {
   MAX_PRICE,
   dateTimeSchema,
   priceSchema,
+  wholeCentPrice,
+  inWholeCents,
   productInputSchema,
   productSchema,
   type ProductInput,

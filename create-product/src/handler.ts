@@ -4,6 +4,7 @@ import {
   actorOf,
   changePublisher,
   httpHandler,
+  inWholeCents,
   productIdFromIdempotencyKey,
   productInputSchema,
   productLocation,
@@ -22,7 +23,7 @@ export const createProduct = async (event: CreateProductEvent) => {
   // The same key from the same API key names the same product, so a retried POST creates nothing new.
   const productId =
     idempotencyKey === undefined ? randomUUID() : productIdFromIdempotencyKey(actor.apiKeyId, idempotencyKey);
-  await publishChange({ eventType: 'CREATE', productId, product: event.body, actor });
+  await publishChange({ eventType: 'CREATE', productId, product: inWholeCents(event.body), actor });
   return accepted({ productId, status: 'PENDING' }, { Location: productLocation(event, productId) });
 };
 

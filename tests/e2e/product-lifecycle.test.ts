@@ -153,6 +153,28 @@ describe('a product through its life, over HTTP', () => {
   });
 });
 
+describe('prices', () => {
+  it('stores and returns a price with floating-point noise as its whole cent value', async () => {
+    const input = productInput();
+    const text = JSON.stringify(input).replace('"price":29.5', '"price":29.990000000000002');
+    const response = await api<{ productId: string }>('/v1.0/products', { method: 'POST', body: text });
+    accepted.push({ productId: response.body.productId, eventType: 'CREATE' });
+
+    expect(response.status).toBe(202);
+    expect((await visibleProduct(api, response.body.productId)).body.price).toBe(29.99);
+  });
+
+  it('refuses a price between cents with a 400 naming price', async () => {
+    const response = await api<{ error: { details: Array<{ field: string }> } }>('/v1.0/products', {
+      method: 'POST',
+      body: productInput({ price: 29.995 }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.map((detail) => detail.field)).toEqual(['price']);
+  });
+});
+
 describe('Idempotency-Key', () => {
   it('gives the same productId for the same key and never a second product', async () => {
     const input = productInput();

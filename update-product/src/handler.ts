@@ -5,6 +5,7 @@ import {
   changePublisher,
   httpHandler,
   ifMatchVersions,
+  inWholeCents,
   productInputSchema,
   productLocation,
   productPathSchema,
@@ -27,7 +28,7 @@ export const updateProduct = async (event: UpdateProductEvent) => {
   const change = await acceptChange({
     eventType: 'UPDATE',
     productId,
-    product: event.body,
+    product: inWholeCents(event.body),
     acceptedVersions: ifMatchVersions(event),
     actor: actorOf(event),
   });

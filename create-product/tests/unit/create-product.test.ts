@@ -158,6 +158,45 @@ describe('POST /v1.0/products with an Idempotency-Key', () => {
   });
 });
 
+describe('POST /v1.0/products prices', () => {
+  const postPrice = (priceText: string) =>
+    invoke(
+      handler,
+      apiGatewayEvent({
+        method: 'POST',
+        resource: '/v1.0/products',
+        path: '/v1.0/products',
+        headers: { 'Content-Type': 'application/json' },
+        body: `{"name":"Mug","currency":"EUR","price":${priceText}}`,
+      }),
+    );
+
+  it.each([
+    ['29.990000000000002', 29.99],
+    ['0.30000000000000004', 0.3],
+    ['1.2100000000000002', 1.21],
+    ['19.99', 19.99],
+  ])('publishes the price %s as the whole cent value %p', async (priceText, price) => {
+    const response = await postPrice(priceText);
+
+    expect(response.statusCode).toBe(202);
+    expect(publishedChanges(sns)).toEqual([
+      expect.objectContaining({ product: expect.objectContaining({ price }) }),
+    ]);
+  });
+
+  it.each([['19.995'], ['0.001'], ['19.9901'], ['"19.99"']])(
+    'refuses the price %s with a 400 naming price, publishing nothing',
+    async (priceText) => {
+      const response = await postPrice(priceText);
+
+      expect(response.statusCode).toBe(400);
+      expect(fieldsNamedBy(response)).toEqual(['price']);
+      expect(sns).not.toHaveReceivedCommand(PublishCommand);
+    },
+  );
+});
+
 describe('POST /v1.0/products when the topic fails', () => {
   it('answers 503 with the request id and no internals when publishing fails', async () => {
     sns.on(PublishCommand).rejects(new Error('connect ECONNREFUSED 10.0.0.12:443 arn:aws:sns:secret'));
