@@ -68,6 +68,34 @@ export class VersionConflict extends DomainError {
   }
 }
 
+/** An Idempotency-Key is reused, before it expired, with a body other than the one it was first sent with. */
+export class IdempotencyKeyReused extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  readonly statusCode = 422;
+
+  constructor(readonly expiresAt: string) {
+    super('This Idempotency-Key was used with a different body; send a new key for a different product', [
+      {
+        field: 'Idempotency-Key',
+        message: `was first used with another body; it can name another after ${expiresAt}`,
+      },
+    ]);
+  }
+}
+
+/** An Idempotency-Key is replayed for a product that has been deleted since: a new key creates it again. */
+export class IdempotentProductDeleted extends DomainError {
+  readonly code = 'IDEMPOTENT_PRODUCT_DELETED';
+  readonly statusCode = 409;
+
+  constructor(readonly productId: string) {
+    super(
+      `Product ${productId}, created with this Idempotency-Key, has been deleted; send a new key to create it again`,
+      [{ field: 'Idempotency-Key', message: 'names a product that has been deleted' }],
+    );
+  }
+}
+
 export class PayloadTooLarge extends DomainError {
   readonly code = 'PAYLOAD_TOO_LARGE';
   readonly statusCode = 413;

@@ -2,6 +2,7 @@ export {
   productIdSchema,
   isProductId,
   idempotencyKeySchema,
+  IDEMPOTENCY_KEY_TTL_SECONDS,
   MAX_PRICE,
   dateTimeSchema,
   priceSchema,
@@ -30,6 +31,8 @@ export {
   InvalidCursor,
   ProductNotFound,
   VersionConflict,
+  IdempotencyKeyReused,
+  IdempotentProductDeleted,
   PayloadTooLarge,
   UnsupportedMediaType,
   DependencyUnavailable,
@@ -64,6 +67,8 @@ export {
   indexAttributes,
   productItem,
   productFromItem,
+  idempotencyRecordKey,
+  IDEMPOTENCY_KEY_PREFIX,
   encodeCursor,
   decodeCursor,
   assertSigningKey,
@@ -82,7 +87,12 @@ export {
 export { requireEnv } from './config';
 export { documentClient, snsClient, sqsClient, s3Client } from './clients';
 export { logger, withRequestContext, type RequestContext } from './logger';
-export { newChangeEvent, productIdFromIdempotencyKey, type NewChangeEvent } from './events';
+export {
+  newChangeEvent,
+  idempotencyRecordId,
+  productIdFromIdempotencyKey,
+  type NewChangeEvent,
+} from './events';
 export {
   productPathSchema,
   listProductsQuerySchema,

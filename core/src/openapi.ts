@@ -1,6 +1,12 @@
 import { MAX_BODY_BYTES } from './http/handler';
 import { errorBodySchema } from './schemas/error-body';
-import { idempotencyKeySchema, productIdSchema, productInputSchema, productSchema } from './schemas/product';
+import {
+  IDEMPOTENCY_KEY_TTL_SECONDS,
+  idempotencyKeySchema,
+  productIdSchema,
+  productInputSchema,
+  productSchema,
+} from './schemas/product';
 import { listProductsQuerySchema } from './schemas/requests';
 import { acceptedChangeSchema, gatewayErrorSchema, productPageSchema } from './schemas/responses';
 
@@ -12,12 +18,17 @@ const serverVariables = {
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 
+const KEY_HOURS = IDEMPOTENCY_KEY_TTL_SECONDS / 3600;
+
 const ERRORS: Record<string, string> = {
   '400': 'The request is not valid; `details` names each field',
   '404': 'No active product has this id',
+  '409':
+    'Idempotency-Key replayed for a product deleted since (`IDEMPOTENT_PRODUCT_DELETED`): send a new key to create it again',
   '412': 'No ETag of If-Match is the current version (strong comparison: weak ETags never match)',
   '413': `The body is larger than ${MAX_BODY_BYTES} bytes`,
   '415': 'The body is not application/json',
+  '422': `Idempotency-Key already used, within its ${KEY_HOURS} hours, with another body (IDEMPOTENCY_KEY_REUSED); nothing was changed`,
   '500': 'Unexpected failure; quote the requestId',
   '503': 'A dependency (table or topic) is unavailable; nothing was changed, retry later',
 };
@@ -108,7 +119,10 @@ export const openApiDocument = () => ({
             in: 'header',
             required: false,
             description:
-              'Retries with the same key (and API key) name the same product and never create a second',
+              'Makes retries safe. From the same API key, the same key with the same body (fields in any order, ' +
+              'price to the cent) answers what the first request answered and never creates a second product; ' +
+              'with another body it is refused with 422, and after the product was deleted with 409. A key ' +
+              `holds its first body for ${KEY_HOURS} hours from its first use; after that it may name another product.`,
             schema: idempotencyKeySchema,
           },
         ],
@@ -119,7 +133,7 @@ export const openApiDocument = () => ({
             headers: location,
             content: json('AcceptedChange'),
           },
-          ...errors('400', '413', '415', '500', '503'),
+          ...errors('400', '409', '413', '415', '422', '500', '503'),
           ...gatewayErrors,
         },
       },

@@ -176,9 +176,11 @@ describe('prices', () => {
 });
 
 describe('Idempotency-Key', () => {
+  const freshKey = () => ({ 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` });
+
   it('gives the same productId for the same key and never a second product', async () => {
     const input = productInput();
-    const headers = { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` };
+    const headers = freshKey();
     const first = await createProduct(api, input, headers);
     const second = await createProduct(api, input, headers);
     accepted.push({ productId: first, eventType: 'CREATE' }, { productId: second, eventType: 'CREATE' });
@@ -187,6 +189,45 @@ describe('Idempotency-Key', () => {
 
     expect(second).toBe(first);
     expect(byName.body.items.map((item) => item.productId)).toEqual([first]);
+  });
+
+  it('refuses the same key with another body with 422 IDEMPOTENCY_KEY_REUSED, and never applies it', async () => {
+    const headers = freshKey();
+    const input = productInput();
+    const first = await createProduct(api, input, headers);
+    accepted.push({ productId: first, eventType: 'CREATE' });
+    const other = productInput();
+    const reused = await api<{ error: { code: string } }>('/v1.0/products', {
+      method: 'POST',
+      body: other,
+      headers,
+    });
+    await visibleProduct(api, first);
+    const byName = await api<ProductPage>(`/v1.0/products?name=${encodeURIComponent(other.name)}`);
+
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(byName.body.items).toEqual([]);
+  });
+
+  it('refuses a replay after the product was deleted with 409, not a 202 whose Location stays 404', async () => {
+    const headers = freshKey();
+    const input = productInput();
+    const productId = await createProduct(api, input, headers);
+    accepted.push({ productId, eventType: 'CREATE' });
+    await visibleProduct(api, productId);
+    await api(`/v1.0/products/${productId}`, { method: 'DELETE' });
+    accepted.push({ productId, eventType: 'DELETE' });
+    await goneProduct(api, productId);
+
+    const replay = await api<{ error: { code: string } }>('/v1.0/products', {
+      method: 'POST',
+      body: input,
+      headers,
+    });
+
+    expect(replay.status).toBe(409);
+    expect(replay.body.error.code).toBe('IDEMPOTENT_PRODUCT_DELETED');
   });
 });
 

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_PREFIX } from '@bbws/core';
 import { loadTemplate, resourcesOfType, type CfnTemplate } from './support/templates';
 
 const table = 'arn:aws:dynamodb:eu-west-1:000000000000:table/products-local';
@@ -27,8 +28,12 @@ const httpFunctions = [
     service: 'create-product',
     method: 'POST',
     resourceId: 'local-products',
-    grants: [{ Action: ['sns:Publish'], Resource: topic }],
-    environment: ['PRODUCT_EVENTS_TOPIC_ARN'],
+    grants: [
+      { Action: ['sns:Publish'], Resource: topic },
+      { Action: ['dynamodb:GetItem'], Resource: table },
+      { Action: ['dynamodb:PutItem'], Resource: table },
+    ],
+    environment: ['PRODUCTS_TABLE_NAME', 'PRODUCT_EVENTS_TOPIC_ARN'],
   },
   {
     service: 'update-product',
@@ -122,6 +127,18 @@ describe.each(httpFunctions)(
     });
   },
 );
+
+describe('the create-product function writing Idempotency-Key records', () => {
+  it('may put items only under the IDEMPOTENCY# partition keys, never a product', () => {
+    const role = only(loadTemplate('create-product'), 'AWS::IAM::Role');
+    const statements = (
+      role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[]
+    ).flatMap((policy) => policy.PolicyDocument.Statement);
+    expect(statements.find((statement) => String(statement.Action) === 'dynamodb:PutItem')).toMatchObject({
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${IDEMPOTENCY_KEY_PREFIX}*`] } },
+    });
+  });
+});
 
 describe.each(['create-product', 'update-product'])('the body of %s', (service) => {
   it('is validated by the function alone: no request model, so the gateway validates no body', () => {

@@ -19,6 +19,9 @@ export const idempotencyKeySchema = {
   pattern: '^[\\x21-\\x7e]{1,128}$',
 } as const;
 
+/** How long an Idempotency-Key holds its first body, from the first request that used it. */
+export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 60 * 60;
+
 export const MAX_PRICE = 1e9;
 
 export const dateTimeSchema = { type: 'string', format: 'date-time' } as const;
