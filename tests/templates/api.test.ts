@@ -64,9 +64,9 @@ describe('the shared REST API', () => {
 describe.each(serviceNames)('the %s template', (service) => {
   const template = loadTemplate(service);
 
-  it('requires an API key on every API method', () => {
+  it('requires an API key on every API method but the CORS preflights', () => {
     for (const [, method] of resourcesOfType(template, 'AWS::ApiGateway::Method')) {
-      expect(method.Properties?.ApiKeyRequired).toBe(true);
+      expect(method.Properties?.ApiKeyRequired).toBe(method.Properties?.HttpMethod !== 'OPTIONS');
     }
   });
 });
@@ -93,5 +93,54 @@ describe('bodies', () => {
       .filter((resource) => resource.Type === 'AWS::ApiGateway::GatewayResponse')
       .map((resource) => resource.Properties?.ResponseType);
     expect(responseTypes).not.toContain('BAD_REQUEST_BODY');
+  });
+});
+
+describe('CORS on the local stage', () => {
+  const preflights = Object.values(infrastructure.Resources).filter(
+    (resource) =>
+      resource.Type === 'AWS::ApiGateway::Method' && resource.Properties?.HttpMethod === 'OPTIONS',
+  );
+
+  it('answers preflights of both product resources with a MOCK method that needs no key', () => {
+    expect(preflights.map((method) => method.Properties?.ResourceId)).toEqual([
+      { Ref: 'ProductsResource' },
+      { Ref: 'ProductResource' },
+    ]);
+    for (const method of preflights) {
+      expect(method.Properties).toMatchObject({
+        AuthorizationType: 'NONE',
+        ApiKeyRequired: false,
+        Integration: { Type: 'MOCK' },
+      });
+    }
+  });
+
+  it('echoes only origins that match the stage expression, also passed on to the functions', () => {
+    const allowed = String((infrastructure.Parameters?.CorsAllowedOrigins as { Default?: string })?.Default);
+    const [response] = (
+      preflights[0]?.Properties?.Integration as {
+        IntegrationResponses: { ResponseTemplates: Record<string, string> }[];
+      }
+    ).IntegrationResponses;
+
+    expect(allowed).toMatch(/localhost/);
+    expect(response?.ResponseTemplates['application/json']).toContain(`$origin.matches('${allowed}')`);
+  });
+
+  it("adds CORS headers to the gateway's own 4xx and 5xx answers (403, 429 included)", () => {
+    const types = Object.values(infrastructure.Resources)
+      .filter((resource) => resource.Type === 'AWS::ApiGateway::GatewayResponse')
+      .map((resource) => resource.Properties);
+    expect(types).toEqual(
+      ['DEFAULT_4XX', 'DEFAULT_5XX'].map((ResponseType) =>
+        expect.objectContaining({
+          ResponseType,
+          ResponseParameters: expect.objectContaining({
+            'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin',
+          }),
+        }),
+      ),
+    );
   });
 });

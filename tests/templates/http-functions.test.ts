@@ -1,6 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
 import { IDEMPOTENCY_KEY_PREFIX } from '@bbws/core';
 import { loadTemplate, resourcesOfType, type CfnTemplate } from './support/templates';
 
+const localCorsOrigins = (
+  yaml.load(readFileSync(path.join(__dirname, '../../config/cors.yml'), 'utf8')) as {
+    local: string;
+  }
+).local;
 const table = 'arn:aws:dynamodb:eu-west-1:000000000000:table/products-local';
 const topic = 'arn:aws:sns:eu-west-1:000000000000:bbws-product-events-local';
 
@@ -98,7 +106,15 @@ describe.each(httpFunctions)(
 
     it('is given exactly the configuration it reads', () => {
       const variables = Object.keys((fn.Environment as { Variables: Record<string, string> }).Variables);
-      expect(variables.sort()).toEqual(['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', ...environment].sort());
+      expect(variables.sort()).toEqual(
+        ['NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'CORS_ALLOWED_ORIGINS', ...environment].sort(),
+      );
+    });
+
+    it("answers browsers from the local stage's allowed origins (config/cors.yml), as compose passes them", () => {
+      expect((fn.Environment as { Variables: Record<string, string> }).Variables.CORS_ALLOWED_ORIGINS).toBe(
+        localCorsOrigins,
+      );
     });
 
     it('may do only what it needs, on the exact resources', () => {

@@ -4,7 +4,14 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import validator from '@middy/validator';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { allOf, compileSchema } from '../validation';
-import { bodyLimit, emptyParameters, errorResponses, mediaTypeCase, requestContext } from './middleware';
+import {
+  bodyLimit,
+  cors,
+  emptyParameters,
+  errorResponses,
+  mediaTypeCase,
+  requestContext,
+} from './middleware';
 import type { HttpResponse } from './responses';
 
 /** Largest request body the API accepts; API Gateway's own limit is far higher. */
@@ -23,7 +30,7 @@ const eventSchema = (parts: Record<string, object | undefined>) => {
 };
 
 /**
- * Wraps domain code as an API Gateway handler: normalised headers, request ids in logs, JSON body parsing,
+ * Wraps domain code as an API Gateway handler: CORS for allowed origins, normalised headers, request ids in logs, JSON body parsing,
  * validation against the given schemas and one error mapping. Call it at module scope: it compiles the
  * schemas once per cold start. The body is validated without type coercion; path and query strings with it.
  */
@@ -34,6 +41,8 @@ export const httpHandler = <TEvent>(
   const chain = middy<APIGatewayProxyEvent, HttpResponse>(
     handler as unknown as (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>,
   )
+    // Browser origins allowed by the stage (config/cors.yml); none when unset.
+    .use(cors(process.env.CORS_ALLOWED_ORIGINS ?? ''))
     .use(emptyParameters())
     .use(httpHeaderNormalizer())
     .use(requestContext());

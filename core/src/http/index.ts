@@ -7,7 +7,15 @@ export {
   type EntityTag,
   type EntityTagCondition,
 } from './conditional';
-export { bodyLimit, emptyParameters, errorResponses, mediaTypeCase, requestContext } from './middleware';
+export {
+  bodyLimit,
+  cors,
+  CORS_EXPOSED_HEADERS,
+  emptyParameters,
+  errorResponses,
+  mediaTypeCase,
+  requestContext,
+} from './middleware';
 export {
   actorOf,
   headerValues,

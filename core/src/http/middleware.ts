@@ -53,3 +53,24 @@ export const errorResponses = (): Middleware => ({
     request.response = errorJson(statusCode, body);
   },
 });
+
+/** Response headers a browser script may read besides the CORS-safelisted ones. */
+export const CORS_EXPOSED_HEADERS = 'ETag, Location, x-amzn-RequestId';
+
+/**
+ * CORS for browser callers: an Origin matching `allowedOrigins` (a regular expression over the whole
+ * header; '' allows none) is named in `Access-Control-Allow-Origin` on every answer, errors included.
+ * Register first, so it runs after the error mapping has built the response.
+ */
+export const cors = (allowedOrigins: string): Middleware => {
+  const allowed = allowedOrigins === '' ? undefined : new RegExp(allowedOrigins);
+  const addHeaders: Middleware['after'] = ({ event, response }) => {
+    if (!allowed || !response) return;
+    const origin = event.headers?.origin ?? event.headers?.Origin;
+    response.headers = { ...response.headers, Vary: 'Origin' };
+    if (origin === undefined || !allowed.test(origin)) return;
+    response.headers['Access-Control-Allow-Origin'] = origin;
+    response.headers['Access-Control-Expose-Headers'] = CORS_EXPOSED_HEADERS;
+  };
+  return { after: addHeaders, onError: addHeaders };
+};

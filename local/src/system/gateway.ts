@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { apiGatewayEvent } from '../api-gateway-event';
 import { matchesApiKey, type ApiKey } from './api-keys';
 import type { Invocation } from './function-runtime';
-import { matchRoute, type Route } from './routes';
+import { mappedHeaders, type GatewayResponseHeaders } from './gateway-cors';
+import { matchRoute, type MockTarget, type Route } from './routes';
 
 export interface RequestLog {
   method: string;
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   onRequest?: (request: RequestLog) => void;
   /** Served at GET /v1.0/openapi.json, a local convenience the deployed API does not offer. */
   openApiDocument?: object;
+  /** Headers the template's gateway responses add to the gateway's own 4xx and 5xx (CORS). */
+  gatewayResponseHeaders?: GatewayResponseHeaders;
 }
 
 export const OPENAPI_PATH = '/v1.0/openapi.json';
@@ -28,6 +31,8 @@ interface GatewayResponse {
   statusCode: number;
   headers: Record<string, string | string[]>;
   body: Buffer | string;
+  /** An answer of API Gateway itself rather than of an integration: gateway responses apply. */
+  ownError?: boolean;
 }
 
 // API Gateway's own limit on a request payload.
@@ -37,6 +42,7 @@ const gatewayError = (statusCode: number, message: string, errorType: string): G
   statusCode,
   headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': errorType },
   body: JSON.stringify({ message }),
+  ownError: true,
 });
 
 // What API Gateway answers for a path or method it has no route for, API key or not.
@@ -99,6 +105,19 @@ const proxyResponse = (invocation: Invocation): GatewayResponse => {
   };
 };
 
+const lowerCaseHeaders = (request: IncomingMessage): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value].flat()[0]]));
+
+/** A MOCK integration's answer: its template body and mapped headers, the Origin echoed if allowed. */
+const mockResponse = (target: MockTarget, request: IncomingMessage): GatewayResponse => {
+  const requestHeaders = lowerCaseHeaders(request);
+  const headers = mappedHeaders(target.responseParameters, 'method.response.header.', requestHeaders);
+  const origin = requestHeaders.origin;
+  if (origin !== undefined && target.echoedOrigins?.test(origin))
+    headers['Access-Control-Allow-Origin'] = origin;
+  return { statusCode: target.statusCode, headers, body: target.body };
+};
+
 const sourceIpOf = (request: IncomingMessage) =>
   (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
 
@@ -113,8 +132,7 @@ export const createGateway = (options: GatewayOptions) => {
     if (route.private && !matchesApiKey(options.apiKey, [apiKeyHeader].flat()[0])) return forbidden();
     const body = await readBody(request);
     if (body === undefined) return tooLarge();
-    if (route.target.kind === 'mock')
-      return { statusCode: route.target.statusCode, headers: {}, body: route.target.body };
+    if (route.target.kind === 'mock') return mockResponse(route.target, request);
     const event = apiGatewayEvent({
       method,
       resource: route.resource,
@@ -144,6 +162,12 @@ export const createGateway = (options: GatewayOptions) => {
     const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
     const reply =
       serveOpenApi(request.method, path) ?? (await handle(request, url, path).catch(() => badGateway()));
+    if (reply.ownError && options.gatewayResponseHeaders) {
+      Object.assign(
+        reply.headers,
+        options.gatewayResponseHeaders(reply.statusCode, lowerCaseHeaders(request)),
+      );
+    }
     // A 204 or 304 has no body, so no body type either (RFC 9110 §6.4.1, §15.4.5).
     const bodiless = reply.statusCode === 204 || reply.statusCode === 304;
     const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');

@@ -7,6 +7,7 @@ import { provisionBackend, startBackend, withVisibilityTimeouts, type Backend } 
 import { extractBundle } from './bundles';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
 import { createGateway } from './gateway';
+import { gatewayResponseHeaders } from './gateway-cors';
 import { openApiDocumentFor } from './openapi';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
 import { packageServices, staleServices } from './packaging';
@@ -130,7 +131,8 @@ const startServing = async (
     (runtimes.get(functionName) as FunctionRuntime).invoke(event);
   const apiKey = apiKeyFor(options, stage);
   const gateway = createGateway({
-    routes: [...functionRoutes(functions), ...mockRoutes(template)],
+    routes: [...functionRoutes(functions), ...mockRoutes(template, backend.region)],
+    gatewayResponseHeaders: gatewayResponseHeaders(template, backend.region),
     apiKey,
     stage,
     invoke,
