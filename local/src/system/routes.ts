@@ -57,6 +57,20 @@ interface MockIntegration {
   }>;
 }
 
+type IntegrationResponse = NonNullable<MockIntegration['IntegrationResponses']>[number];
+
+const mockTarget = (response: IntegrationResponse | undefined): MockTarget => {
+  const responseTemplate = response?.ResponseTemplates?.['application/json'] ?? '';
+  const isVtl = responseTemplate.trimStart().startsWith('#');
+  return {
+    kind: 'mock',
+    statusCode: Number(response?.StatusCode ?? 200),
+    body: isVtl ? '' : responseTemplate,
+    responseParameters: response?.ResponseParameters ?? {},
+    echoedOrigins: isVtl ? echoedOriginPattern(responseTemplate) : undefined,
+  };
+};
+
 /**
  * MOCK methods a deployment of the template has (the health check, CORS preflights), with their first
  * response. A response template that is VTL (`#set`, `#if`) yields no body; the one VTL form it runs is
@@ -69,19 +83,11 @@ export const mockRoutes = (template: CloudFormationTemplate, region = 'eu-west-1
     .map(({ Properties = {} }) => {
       const [response] = (Properties.Integration as MockIntegration).IntegrationResponses ?? [];
       const resourceId = (Properties.ResourceId as { Ref?: string } | undefined)?.Ref ?? '';
-      const responseTemplate = response?.ResponseTemplates?.['application/json'] ?? '';
-      const isVtl = responseTemplate.trimStart().startsWith('#');
       return {
         method: String(Properties.HttpMethod).toUpperCase(),
         resource: resourcePath(template.Resources, resourceId),
         private: Properties.ApiKeyRequired === true,
-        target: {
-          kind: 'mock' as const,
-          statusCode: Number(response?.StatusCode ?? 200),
-          body: isVtl ? '' : responseTemplate,
-          responseParameters: response?.ResponseParameters ?? {},
-          echoedOrigins: isVtl ? echoedOriginPattern(responseTemplate) : undefined,
-        },
+        target: mockTarget(response),
       };
     });
 
