@@ -5,6 +5,7 @@ import { matchesApiKey, type ApiKey } from './api-keys';
 import type { Invocation } from './function-runtime';
 import { mappedHeaders, type GatewayResponseHeaders } from './gateway-cors';
 import { matchRoute, type MockTarget, type Route } from './routes';
+import type { UsageVerdict } from './usage-plan';
 
 export interface RequestLog {
   method: string;
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   openApiDocument?: object;
   /** Headers the template's gateway responses add to the gateway's own 4xx and 5xx (CORS). */
   gatewayResponseHeaders?: GatewayResponseHeaders;
+  /** The usage plan's verdict for one request of an API key (throttle and quota); none applies without. */
+  meterUsage?: (apiKeyId: string) => UsageVerdict;
 }
 
 export const OPENAPI_PATH = '/v1.0/openapi.json';
@@ -51,6 +54,9 @@ const missingToken = () =>
 const forbidden = () => gatewayError(403, 'Forbidden', 'ForbiddenException');
 const badGateway = () => gatewayError(502, 'Internal server error', 'InternalServerErrorException');
 const tooLarge = () => gatewayError(413, 'Request Too Long', 'RequestTooLongException');
+// API Gateway's THROTTLED and QUOTA_EXCEEDED answers.
+const tooManyRequests = () => gatewayError(429, 'Too Many Requests', 'TooManyRequestsException');
+const limitExceeded = () => gatewayError(429, 'Limit Exceeded', 'LimitExceededException');
 
 const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
   const chunks: Buffer[] = [];
@@ -105,6 +111,12 @@ const proxyResponse = (invocation: Invocation): GatewayResponse => {
   };
 };
 
+const usageRefusal = (verdict: UsageVerdict | undefined): GatewayResponse | undefined => {
+  if (verdict === 'throttled') return tooManyRequests();
+  if (verdict === 'quota-exceeded') return limitExceeded();
+  return undefined;
+};
+
 const lowerCaseHeaders = (request: IncomingMessage): Record<string, string | undefined> =>
   Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value].flat()[0]]));
 
@@ -123,13 +135,20 @@ const sourceIpOf = (request: IncomingMessage) =>
 
 /** One HTTP endpoint in front of the functions, doing what the REST API's stage does before Lambda. */
 export const createGateway = (options: GatewayOptions) => {
+  // What the stage checks for a private method before any integration: the key, then the usage plan.
+  const keyAndUsageRefusal = (route: Route, request: IncomingMessage): GatewayResponse | undefined => {
+    if (!route.private) return undefined;
+    if (!matchesApiKey(options.apiKey, [request.headers['x-api-key']].flat()[0])) return forbidden();
+    return usageRefusal(options.meterUsage?.(options.apiKey.id));
+  };
+
   const handle = async (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
     const method = request.method ?? 'GET';
     const match = matchRoute(options.routes, method, path);
     if (!match.found) return missingToken();
     const { route, pathParameters } = match;
-    const apiKeyHeader = request.headers['x-api-key'];
-    if (route.private && !matchesApiKey(options.apiKey, [apiKeyHeader].flat()[0])) return forbidden();
+    const refusal = keyAndUsageRefusal(route, request);
+    if (refusal) return refusal;
     const body = await readBody(request);
     if (body === undefined) return tooLarge();
     if (route.target.kind === 'mock') return mockResponse(route.target, request);

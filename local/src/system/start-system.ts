@@ -8,6 +8,7 @@ import { extractBundle } from './bundles';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
 import { createGateway } from './gateway';
 import { gatewayResponseHeaders } from './gateway-cors';
+import { usageMeterFor } from './usage-plan';
 import { openApiDocumentFor } from './openapi';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
 import { packageServices, staleServices } from './packaging';
@@ -133,6 +134,7 @@ const startServing = async (
   const gateway = createGateway({
     routes: [...functionRoutes(functions), ...mockRoutes(template, backend.region)],
     gatewayResponseHeaders: gatewayResponseHeaders(template, backend.region),
+    meterUsage: usageMeterFor(template, backend.region, options.usagePlan),
     apiKey,
     stage,
     invoke,

@@ -1,4 +1,4 @@
-import { startSystem, type BatchLog, type RunningSystem } from '@bbws/local';
+import { startSystem, type BatchLog, type RunningSystem, type SystemOptions } from '@bbws/local';
 
 // Packaging (only when the packaged output is stale) can take a minute on 2 cores; starting takes seconds.
 const START_TIMEOUT_MS = 120_000;
@@ -18,7 +18,7 @@ export interface SystemUnderTest {
  * template's 180 s, so a failed change event is received again within seconds (redrive to the DLQ after
  * maxReceiveCount still happens in the queue, through its redrive policy).
  */
-export const useSystem = (): (() => SystemUnderTest) => {
+export const useSystem = (options: Partial<SystemOptions> = {}): (() => SystemUnderTest) => {
   let running: SystemUnderTest | undefined;
   beforeAll(async () => {
     const batches: BatchLog[] = [];
@@ -32,6 +32,7 @@ export const useSystem = (): (() => SystemUnderTest) => {
       onFunctionOutput: process.env.E2E_FUNCTION_LOGS
         ? (service, line) => process.stdout.write(`[${service}] ${line}\n`)
         : undefined,
+      ...options,
     });
     running = { system, batches };
   }, START_TIMEOUT_MS);
