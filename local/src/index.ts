@@ -35,6 +35,9 @@ export {
   readStackFile,
   type StackDescription,
   type SystemOptions,
+  referenceSite,
+  REFERENCE_PATH,
+  type SiteFile,
 } from './system';
 export { drain, pollOnce, type EventSource, type SqsHandler } from './event-source';
 export { sampleSqsEvents } from './sample-sqs-events';

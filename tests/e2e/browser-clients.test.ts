@@ -66,3 +66,17 @@ describe('CORS on the local stage, as the packaged template configures it', () =
     expect(response.headers.get('access-control-allow-origin')).toBe(APP);
   });
 });
+
+describe('the interactive reference served by the local system', () => {
+  it('serves the page, its Swagger UI assets and the OpenAPI document under /reference/', async () => {
+    const base = `${sut().system.url}/reference/`;
+    const [page, bundle, document] = await Promise.all(
+      ['', 'swagger-ui-bundle.js', 'openapi.json'].map((name) => fetch(`${base}${name}`)),
+    );
+
+    expect([page?.status, bundle?.status, document?.status]).toEqual([200, 200, 200]);
+    expect(page?.headers.get('content-type')).toContain('text/html');
+    expect(await page?.text()).toContain('SwaggerUIBundle');
+    expect(((await document?.json()) as { paths: object }).paths).toHaveProperty(['/v1.0/products']);
+  });
+});

@@ -4,6 +4,7 @@ import { apiGatewayEvent } from '../api-gateway-event';
 import { matchesApiKey, type ApiKey } from './api-keys';
 import type { Invocation } from './function-runtime';
 import { mappedHeaders, type GatewayResponseHeaders } from './gateway-cors';
+import { REFERENCE_PATH, siteFileFor, type SiteFile } from './reference-page';
 import { matchRoute, type MockTarget, type Route } from './routes';
 import type { UsageVerdict } from './usage-plan';
 
@@ -22,6 +23,8 @@ export interface GatewayOptions {
   onRequest?: (request: RequestLog) => void;
   /** Served at GET /v1.0/openapi.json, a local convenience the deployed API does not offer. */
   openApiDocument?: object;
+  /** The interactive reference (reference-page.ts), served under REFERENCE_PATH; also local only. */
+  referenceSite?: Map<string, SiteFile>;
   /** Headers the template's gateway responses add to the gateway's own 4xx and 5xx (CORS). */
   gatewayResponseHeaders?: GatewayResponseHeaders;
   /** The usage plan's verdict for one request of an API key (throttle and quota); none applies without. */
@@ -169,10 +172,20 @@ export const createGateway = (options: GatewayOptions) => {
     return response;
   };
 
-  const serveOpenApi = (method: string | undefined, path: string): GatewayResponse | undefined =>
-    method === 'GET' && path === OPENAPI_PATH && options.openApiDocument
-      ? { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) }
-      : undefined;
+  const serveReference = (path: string): GatewayResponse | undefined => {
+    if (!options.referenceSite) return undefined;
+    if (path === REFERENCE_PATH.slice(0, -1))
+      return { statusCode: 301, headers: { Location: REFERENCE_PATH }, body: '' };
+    const file = siteFileFor(options.referenceSite, REFERENCE_PATH, path);
+    return file && { statusCode: 200, headers: { 'Content-Type': file.contentType }, body: file.body };
+  };
+
+  const serveOpenApi = (method: string | undefined, path: string): GatewayResponse | undefined => {
+    if (method !== 'GET') return undefined;
+    if (path === OPENAPI_PATH && options.openApiDocument)
+      return { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) };
+    return serveReference(path);
+  };
 
   const listener = async (request: IncomingMessage, response: ServerResponse) => {
     const startedAt = performance.now();

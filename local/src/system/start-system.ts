@@ -10,6 +10,7 @@ import { createGateway } from './gateway';
 import { gatewayResponseHeaders } from './gateway-cors';
 import { usageMeterFor } from './usage-plan';
 import { openApiDocumentFor } from './openapi';
+import { referenceSite } from './reference-page';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
 import { packageServices, staleServices } from './packaging';
 import { functionRoutes, mockRoutes, stageName } from './routes';
@@ -131,6 +132,7 @@ const startServing = async (
   const invoke = (functionName: string, event: unknown) =>
     (runtimes.get(functionName) as FunctionRuntime).invoke(event);
   const apiKey = apiKeyFor(options, stage);
+  const openApiDocument = openApiDocumentFor(options.root);
   const gateway = createGateway({
     routes: [...functionRoutes(functions), ...mockRoutes(template, backend.region)],
     gatewayResponseHeaders: gatewayResponseHeaders(template, backend.region),
@@ -139,7 +141,8 @@ const startServing = async (
     stage,
     invoke,
     onRequest: options.onRequest,
-    openApiDocument: openApiDocumentFor(options.root),
+    openApiDocument,
+    referenceSite: openApiDocument && referenceSite(openApiDocument),
   });
   const url = await gateway.listen(options.port, options.host);
   stoppers.push(gateway.close);
