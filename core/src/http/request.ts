@@ -51,6 +51,7 @@ export const ifNoneMatch = (event: HeaderSource): EntityTagCondition | undefined
  * path) for `/products/{productId}`, or that path plus the id for `/products`.
  */
 export const productLocation = ({ requestContext }: RequestMetadata, productId: string): string => {
-  const requestPath = requestContext.path.replace(/\/+$/, '');
+  // An event without a path (a hand-written invoke local event) still gets the API's product path.
+  const requestPath = (requestContext.path || '/v1.0/products').replace(/\/+$/, '');
   return requestPath.endsWith(`/${productId}`) ? requestPath : `${requestPath}/${productId}`;
 };

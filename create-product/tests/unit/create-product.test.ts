@@ -307,14 +307,17 @@ describe('POST /v1.0/products sample events', () => {
     expect(response.headers.Location).toBe(`/local/v1.0/products/${productId}`);
   });
 
-  it('derives the productId that the update and delete sample events name from the sample Idempotency-Key', async () => {
-    const response = await invoke(handler, sampleEvent(`${eventsDir}/create-product-idempotent.json`));
+  it.each([
+    ['create-product-idempotent.json', 'get-product/events/existing-product.json'],
+    ['create-product-idempotent.json', 'update-product/events/update-product.json'],
+    ['create-product-idempotent.json', 'delete-product/events/delete-product-if-match.json'],
+    ['create-product.json', 'delete-product/events/delete-product.json'],
+  ])('creates with %s the product that %s names', async (file, namingSample) => {
+    const response = await invoke(handler, sampleEvent(`${eventsDir}/${file}`));
+    const named = sampleEvent(path.resolve(__dirname, '../../..', namingSample)).pathParameters?.productId;
 
     expect(response.statusCode).toBe(202);
-    expect(JSON.parse(response.body)).toEqual({
-      productId: '6909f56c-8a80-55b9-8333-940f6199d50d',
-      status: 'PENDING',
-    });
+    expect(JSON.parse(response.body)).toEqual({ productId: named, status: 'PENDING' });
   });
 
   it('refuses the sample invalid product naming each bad field', async () => {

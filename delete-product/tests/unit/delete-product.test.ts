@@ -200,16 +200,19 @@ describe('DELETE /v1.0/products/{productId} with If-Match', () => {
 describe('DELETE /v1.0/products/{productId} sample events', () => {
   it.each([
     ['delete-product.json', undefined],
-    ['delete-product-if-match.json', 2],
-  ])('accepts %s for the product the sample POST creates', async (file, expectedVersion) => {
-    const event = sampleEvent(`${eventsDir}/${file}`);
-    tableHolds(dynamodb, storedProduct({ productId: event.pathParameters?.productId, version: 2 }));
+    ['delete-product-if-match.json', 3],
+  ])(
+    'accepts %s for the product a sample POST creates, as the README runs them',
+    async (file, expectedVersion) => {
+      const event = sampleEvent(`${eventsDir}/${file}`);
+      tableHolds(dynamodb, storedProduct({ productId: event.pathParameters?.productId, version: 3 }));
 
-    const response = await invoke(handler, event);
+      const response = await invoke(handler, event);
 
-    const [change] = publishedChanges(sns);
-    expect(response.statusCode).toBe(204);
-    expect(change?.eventType).toBe('DELETE');
-    expect(change?.expectedVersion).toBe(expectedVersion);
-  });
+      const [change] = publishedChanges(sns);
+      expect(response.statusCode).toBe(204);
+      expect(change?.eventType).toBe('DELETE');
+      expect(change?.expectedVersion).toBe(expectedVersion);
+    },
+  );
 });
