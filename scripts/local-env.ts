@@ -10,6 +10,9 @@ const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 const env = {
   ...stack.env,
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  // invoke local runs the bundle inside the serverless process: source maps must be on when it starts, so
+  // stack traces name the TypeScript sources. (The deployed functions set their own NODE_OPTIONS.)
+  NODE_OPTIONS: '--enable-source-maps',
   LOCAL_API_URL: stack.url,
   LOCAL_API_KEY: stack.apiKey,
 };

@@ -57,9 +57,42 @@ export class VersionConflict extends DomainError {
 
   constructor(
     readonly productId: string,
-    readonly expectedVersion: number,
+    expectedVersions: number | readonly number[],
   ) {
-    super(`Product ${productId} is not at version ${expectedVersion}`);
+    const versions = [expectedVersions].flat();
+    super(
+      versions.length === 0
+        ? `Product ${productId} matches no ETag of If-Match (weak ETags never match it)`
+        : `Product ${productId} is not at version ${versions.join(' or ')}`,
+    );
+  }
+}
+
+/** An Idempotency-Key is reused, before it expired, with a body other than the one it was first sent with. */
+export class IdempotencyKeyReused extends DomainError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  readonly statusCode = 422;
+
+  constructor(readonly expiresAt: string) {
+    super('This Idempotency-Key was used with a different body; send a new key for a different product', [
+      {
+        field: 'Idempotency-Key',
+        message: `was first used with another body; it can name another after ${expiresAt}`,
+      },
+    ]);
+  }
+}
+
+/** An Idempotency-Key is replayed for a product that has been deleted since: a new key creates it again. */
+export class IdempotentProductDeleted extends DomainError {
+  readonly code = 'IDEMPOTENT_PRODUCT_DELETED';
+  readonly statusCode = 409;
+
+  constructor(readonly productId: string) {
+    super(
+      `Product ${productId}, created with this Idempotency-Key, has been deleted; send a new key to create it again`,
+      [{ field: 'Idempotency-Key', message: 'names a product that has been deleted' }],
+    );
   }
 }
 
@@ -119,10 +152,12 @@ const fieldOf = (error: AjvErrorLike): string => {
   return segments.join('.') || '(root)';
 };
 
-// A pattern says nothing to a caller; the property's description says what is expected.
+// A pattern or a multipleOf says little to a caller; the property's description says what is expected.
+const DESCRIBED_KEYWORDS = new Set(['pattern', 'multipleOf']);
+
 const messageOf = ({ keyword, message, parentSchema }: AjvErrorLike): string => {
   const description = parentSchema?.description;
-  if (keyword === 'pattern' && typeof description === 'string') return `must be ${description}`;
+  if (DESCRIBED_KEYWORDS.has(keyword) && typeof description === 'string') return `must be ${description}`;
   return message ?? `failed ${keyword}`;
 };
 

@@ -42,12 +42,29 @@ const PRODUCT_ID_NAMESPACE = '3f1c9a52-6d0e-4b7a-9c85-1e2f4a6b8d07';
 
 const idempotencyKeyPattern = new RegExp(idempotencyKeySchema.pattern);
 
-/** The same Idempotency-Key from the same API key always names the same product. */
-export const productIdFromIdempotencyKey = (apiKeyId: string, idempotencyKey: string): string => {
+const assertIdempotencyKey = (idempotencyKey: string) => {
   if (!idempotencyKeyPattern.test(idempotencyKey)) {
     throw new ValidationFailed([
       { field: 'Idempotency-Key', message: 'must be 1 to 128 printable ASCII characters' },
     ]);
   }
+};
+
+/** Names the idempotency record of an Idempotency-Key of an API key. */
+export const idempotencyRecordId = (apiKeyId: string, idempotencyKey: string): string => {
+  assertIdempotencyKey(idempotencyKey);
   return uuidV5(JSON.stringify([apiKeyId, idempotencyKey]), PRODUCT_ID_NAMESPACE);
+};
+
+/**
+ * The same Idempotency-Key from the same API key with the same body always names the same product; with
+ * another body (allowed once the key's record expired) another product.
+ */
+export const productIdFromIdempotencyKey = (
+  apiKeyId: string,
+  idempotencyKey: string,
+  fingerprint: string,
+): string => {
+  assertIdempotencyKey(idempotencyKey);
+  return uuidV5(JSON.stringify([apiKeyId, idempotencyKey, fingerprint]), PRODUCT_ID_NAMESPACE);
 };

@@ -2,9 +2,12 @@ export {
   productIdSchema,
   isProductId,
   idempotencyKeySchema,
+  IDEMPOTENCY_KEY_TTL_SECONDS,
   MAX_PRICE,
   dateTimeSchema,
   priceSchema,
+  wholeCentPrice,
+  inWholeCents,
   productInputSchema,
   productSchema,
   type ProductInput,
@@ -30,6 +33,8 @@ export {
   InvalidCursor,
   ProductNotFound,
   VersionConflict,
+  IdempotencyKeyReused,
+  IdempotentProductDeleted,
   PayloadTooLarge,
   UnsupportedMediaType,
   DependencyUnavailable,
@@ -66,6 +71,8 @@ export {
   indexAttributes,
   productItem,
   productFromItem,
+  idempotencyRecordKey,
+  IDEMPOTENCY_KEY_PREFIX,
   encodeCursor,
   decodeCursor,
   assertSigningKey,
@@ -84,7 +91,12 @@ export {
 export { requireEnv } from './config';
 export { documentClient, snsClient, sqsClient, s3Client } from './clients';
 export { logger, withRequestContext, type RequestContext } from './logger';
-export { newChangeEvent, productIdFromIdempotencyKey, type NewChangeEvent } from './events';
+export {
+  newChangeEvent,
+  idempotencyRecordId,
+  productIdFromIdempotencyKey,
+  type NewChangeEvent,
+} from './events';
 export {
   productPathSchema,
   listProductsQuerySchema,

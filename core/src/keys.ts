@@ -10,6 +10,10 @@ export const PRODUCTS_BY_NAME_INDEX = 'ProductsByNameIndex';
 const PRODUCT_PREFIX = 'PRODUCT#';
 const METADATA = 'METADATA';
 const NAME_PREFIX = 'NAME#';
+const IDEMPOTENCY_PREFIX = 'IDEMPOTENCY#';
+const IDEMPOTENT_REQUEST = 'REQUEST';
+/** The prefix of every idempotency record's partition key (IAM scopes create-product's writes to it). */
+export const IDEMPOTENCY_KEY_PREFIX = IDEMPOTENCY_PREFIX;
 // One partition holds every active product so that a single Query returns them in global price order.
 // It caps the index at one partition's throughput (about 1,000 writes/s), ample for a catalogue; past
 // that, shard GSI1_PK by a suffix and merge the shards' results when reading.
@@ -28,6 +32,12 @@ export type ProductItem = Product & ProductKey & Partial<PriceIndexKeys & NameIn
 export const productKey = (productId: string): ProductKey => ({
   PK: `${PRODUCT_PREFIX}${productId}`,
   SK: METADATA,
+});
+
+/** The record of one Idempotency-Key of one API key; it has no index keys, so no listing reads it. */
+export const idempotencyRecordKey = (recordId: string): ProductKey => ({
+  PK: `${IDEMPOTENCY_PREFIX}${recordId}`,
+  SK: IDEMPOTENT_REQUEST,
 });
 
 /** Whole cents, rounded: schema-valid prices have at most two decimals up to float error. */

@@ -1,6 +1,12 @@
 import { MAX_BODY_BYTES } from './http/handler';
 import { errorBodySchema } from './schemas/error-body';
-import { idempotencyKeySchema, productIdSchema, productInputSchema, productSchema } from './schemas/product';
+import {
+  IDEMPOTENCY_KEY_TTL_SECONDS,
+  idempotencyKeySchema,
+  productIdSchema,
+  productInputSchema,
+  productSchema,
+} from './schemas/product';
 import { listProductsQuerySchema } from './schemas/requests';
 import { acceptedChangeSchema, gatewayErrorSchema, productPageSchema } from './schemas/responses';
 
@@ -12,12 +18,17 @@ const serverVariables = {
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 
+const KEY_HOURS = IDEMPOTENCY_KEY_TTL_SECONDS / 3600;
+
 const ERRORS: Record<string, string> = {
   '400': 'The request is not valid; `details` names each field',
   '404': 'No active product has this id',
-  '412': 'If-Match names a version the product is no longer at',
+  '409':
+    'Idempotency-Key replayed for a product deleted since (`IDEMPOTENT_PRODUCT_DELETED`): send a new key to create it again',
+  '412': 'No ETag of If-Match is the current version (strong comparison: weak ETags never match)',
   '413': `The body is larger than ${MAX_BODY_BYTES} bytes`,
   '415': 'The body is not application/json',
+  '422': `Idempotency-Key already used, within its ${KEY_HOURS} hours, with another body (IDEMPOTENCY_KEY_REUSED); nothing was changed`,
   '500': 'Unexpected failure; quote the requestId',
   '503': 'A dependency (table or topic) is unavailable; nothing was changed, retry later',
 };
@@ -35,8 +46,30 @@ const ifMatch = {
   in: 'header',
   required: false,
   description:
-    'The ETag from GET; the change is refused with 412 (now or when applied) if the version moved on',
+    '`*` or a comma-separated list of ETags from GET (RFC 9110 §13.1.1, strong comparison: weak `W/` ETags ' +
+    'never match). The change is refused with 412, now or when applied, unless the product is at one of them',
+  schema: { type: 'string', examples: ['"3"', '"3", "4"'] },
+};
+
+const ifNoneMatch = {
+  name: 'If-None-Match',
+  in: 'header',
+  required: false,
+  description:
+    '`*` or a comma-separated list of ETags (weak comparison, RFC 9110 §13.1.2): 304 when one is the current version',
   schema: { type: 'string', examples: ['"3"'] },
+};
+
+const location = {
+  Location: {
+    description:
+      'Where the product is or will be, with the stage prefix: `/{stage}/v1.0/products/{productId}`',
+    schema: { type: 'string' },
+  },
+};
+
+const etag = {
+  ETag: { description: 'The product version, for If-Match and If-None-Match', schema: { type: 'string' } },
 };
 
 const productIdParameter = { name: 'productId', in: 'path', required: true, schema: productIdSchema };
@@ -86,7 +119,10 @@ export const openApiDocument = () => ({
             in: 'header',
             required: false,
             description:
-              'Retries with the same key (and API key) name the same product and never create a second',
+              'Makes retries safe. From the same API key, the same key with the same body (fields in any order, ' +
+              'price to the cent) answers what the first request answered and never creates a second product; ' +
+              'with another body it is refused with 422, and after the product was deleted with 409. A key ' +
+              `holds its first body for ${KEY_HOURS} hours from its first use; after that it may name another product.`,
             schema: idempotencyKeySchema,
           },
         ],
@@ -94,10 +130,10 @@ export const openApiDocument = () => ({
         responses: {
           '202': {
             description: 'Accepted',
-            headers: { Location: { description: 'Where the product will be', schema: { type: 'string' } } },
+            headers: location,
             content: json('AcceptedChange'),
           },
-          ...errors('400', '413', '415', '500', '503'),
+          ...errors('400', '409', '413', '415', '422', '500', '503'),
           ...gatewayErrors,
         },
       },
@@ -107,12 +143,10 @@ export const openApiDocument = () => ({
       get: {
         operationId: 'getProduct',
         summary: 'Get one active product',
+        parameters: [ifNoneMatch],
         responses: {
-          '200': {
-            description: 'The product',
-            headers: { ETag: { description: 'Its version, for If-Match', schema: { type: 'string' } } },
-            content: json('Product'),
-          },
+          '200': { description: 'The product', headers: etag, content: json('Product') },
+          '304': { description: 'If-None-Match names the current version; no body', headers: etag },
           ...errors('400', '404', '500', '503'),
           ...gatewayErrors,
         },
@@ -123,7 +157,7 @@ export const openApiDocument = () => ({
         parameters: [ifMatch],
         requestBody: productBody,
         responses: {
-          '202': { description: 'Accepted', content: json('AcceptedChange') },
+          '202': { description: 'Accepted', headers: location, content: json('AcceptedChange') },
           ...errors('400', '404', '412', '413', '415', '500', '503'),
           ...gatewayErrors,
         },
@@ -133,7 +167,7 @@ export const openApiDocument = () => ({
         summary: 'Soft-delete a product (applied asynchronously)',
         parameters: [ifMatch],
         responses: {
-          '204': { description: 'Accepted' },
+          '204': { description: 'Accepted; no body and no Content-Type' },
           ...errors('400', '404', '412', '500', '503'),
           ...gatewayErrors,
         },

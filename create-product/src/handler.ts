@@ -4,28 +4,30 @@ import {
   actorOf,
   changePublisher,
   httpHandler,
-  productIdFromIdempotencyKey,
+  idempotentCreations,
+  inWholeCents,
   productBodyRequest,
+  productLocation,
   requireEnv,
   type HttpEvent,
   type ProductInput,
 } from '@bbws/core';
 
 const publishChange = changePublisher(requireEnv('PRODUCT_EVENTS_TOPIC_ARN'));
+const keyedProductId = idempotentCreations(requireEnv('PRODUCTS_TABLE_NAME'));
 
 export type CreateProductEvent = HttpEvent<ProductInput>;
 
 export const createProduct = async (event: CreateProductEvent) => {
   const actor = actorOf(event);
+  const product = inWholeCents(event.body);
   const idempotencyKey = event.headers['idempotency-key'];
-  // The same key from the same API key names the same product, so a retried POST creates nothing new.
   const productId =
-    idempotencyKey === undefined ? randomUUID() : productIdFromIdempotencyKey(actor.apiKeyId, idempotencyKey);
-  await publishChange({ eventType: 'CREATE', productId, product: event.body, actor });
-  return accepted(
-    { productId, status: 'PENDING' },
-    { Location: `${event.requestContext.path.replace(/\/$/, '')}/${productId}` },
-  );
+    idempotencyKey === undefined
+      ? randomUUID()
+      : await keyedProductId({ apiKeyId: actor.apiKeyId, idempotencyKey, product });
+  await publishChange({ eventType: 'CREATE', productId, product, actor });
+  return accepted({ productId, status: 'PENDING' }, { Location: productLocation(event, productId) });
 };
 
 export const handler = httpHandler(createProduct, { body: productBodyRequest });

@@ -3,6 +3,7 @@ import {
   changeAcceptor,
   changePublisher,
   httpHandler,
+  ifMatchVersions,
   noContent,
   productPathRequest,
   productStore,
@@ -20,7 +21,12 @@ export type DeleteProductEvent = HttpEvent<unknown, ProductPath>;
 
 export const deleteProduct = async (event: DeleteProductEvent) => {
   const { productId } = event.pathParameters;
-  await acceptChange({ eventType: 'DELETE', productId, headers: event.headers, actor: actorOf(event) });
+  await acceptChange({
+    eventType: 'DELETE',
+    productId,
+    acceptedVersions: ifMatchVersions(event),
+    actor: actorOf(event),
+  });
   return noContent();
 };
 

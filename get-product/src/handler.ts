@@ -1,6 +1,9 @@
 import {
   entityTag,
   httpHandler,
+  ifNoneMatch,
+  matchesWeakly,
+  notModified,
   ok,
   productPathRequest,
   productStore,
@@ -14,8 +17,10 @@ const products = productStore(requireEnv('PRODUCTS_TABLE_NAME'));
 export type GetProductEvent = HttpEvent<unknown, ProductPath>;
 
 export const getProduct = async (event: GetProductEvent) => {
+  const condition = ifNoneMatch(event);
   const product = await products.findActive(event.pathParameters.productId);
-  return ok(product, { ETag: entityTag(product.version) });
+  const headers = { ETag: entityTag(product.version) };
+  return matchesWeakly(condition, product.version) ? notModified(headers) : ok(product, headers);
 };
 
 export const handler = httpHandler(getProduct, { parameters: productPathRequest });

@@ -11,7 +11,7 @@ export const sampleEvent = (name: 'existing-product' | 'malformed-id'): APIGatew
   ) as APIGatewayProxyEvent;
 
 /** The product id in the existing-product sample event. */
-export const SAMPLE_PRODUCT_ID = '3f2c8a4e-1b7d-4c5e-9f60-7a8b9c0d1e2f';
+export const SAMPLE_PRODUCT_ID = '6909f56c-8a80-55b9-8333-940f6199d50d';
 
 /** GET /v1.0/products/{productId}, as API Gateway hands it over. */
 export const getRequest = (productId: string, headers?: Record<string, string>): APIGatewayProxyEvent =>

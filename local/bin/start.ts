@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeStop, startSystem, type BatchLog, type RequestLog, type RunningSystem } from '../src/system';
+import {
+  describeStop,
+  REFERENCE_PATH,
+  startSystem,
+  type BatchLog,
+  type RequestLog,
+  type RunningSystem,
+} from '../src/system';
 import { stopOnSignals } from './shutdown';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
@@ -103,6 +110,7 @@ Product API ready in ${(system.startupMs / 1000).toFixed(1)} s (stage ${system.s
   URL      ${products}
   API key  ${system.apiKey}   (${flags.persist ? `kept in ${flags.persist}` : 'infrastructure/outputs/api-keys-local.txt'})
   Try      curl -s -H "x-api-key: ${system.apiKey}" "${products}?limit=5"
+  Docs     ${system.url}${REFERENCE_PATH}   (interactive: Authorize with the API key, then Try it out)
   Audit    npm run -s local:audit   (or: aws s3 ls --recursive s3://${bucket}/audit/ --endpoint-url ${s3})
   Debug    eval "$(npm run -s local:env)" && cd get-product && npx serverless invoke local -f getProduct --path events/existing-product.json --stage local
   Stack    .local/stack.json

@@ -41,6 +41,9 @@ export {
   type SnapshotCounts,
   type StopOptions,
   type StopReport,
+  referenceSite,
+  REFERENCE_PATH,
+  type SiteFile,
 } from './system';
 export { drain, pollOnce, type EventSource, type SqsHandler } from './event-source';
 export { sampleSqsEvents } from './sample-sqs-events';

@@ -13,7 +13,7 @@ import { useSystem } from './support/system';
 // visibility timeout here (180 s in the template), so five receives take seconds.
 jest.setTimeout(90_000);
 
-const sut = useSystem({ ProductAuditQueue: 2 });
+const sut = useSystem({ queueVisibilityTimeouts: { ProductAuditQueue: 2 } });
 const api = apiClient(() => sut().system);
 let aws: AwsClients;
 

@@ -77,6 +77,19 @@ describe('a product through its life, over HTTP', () => {
     expect(byLocation.body).toEqual(response.body);
   });
 
+  it('answers a GET whose If-None-Match names the current ETag with 304, no body and no body type', async () => {
+    const [same, listed, other] = await Promise.all(
+      ['"1"', '"7", W/"1"', '"2"'].map((ifNoneMatch) =>
+        api(`/v1.0/products/${productId}`, { headers: { 'If-None-Match': ifNoneMatch } }),
+      ),
+    );
+
+    expect([same?.status, listed?.status, other?.status]).toEqual([304, 304, 200]);
+    expect(same?.headers.get('etag')).toBe('"1"');
+    expect(same?.headers.get('content-type')).toBeNull();
+    expect(same?.body).toBeNull();
+  });
+
   it('applies an update with a matching If-Match and then refuses the stale version with 412', async () => {
     const update = productInput({ name: created.name, price: 45 });
     const first = await api(`/v1.0/products/${productId}`, {
@@ -93,19 +106,28 @@ describe('a product through its life, over HTTP', () => {
     });
 
     expect(first.status).toBe(202);
+    expect(first.headers.get('location')).toBe(`/${sut().system.stage}/v1.0/products/${productId}`);
     expect(updated.body).toMatchObject({ price: 45, version: 2 });
     expect(updated.headers.get('etag')).toBe('"2"');
     expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
   });
 
-  it('applies an update without If-Match as the latest version', async () => {
+  it('applies an update whose If-Match list names the current ETag, and refuses its weak form', async () => {
+    const body = productInput({ name: created.name, price: 46 });
+    const weak = await api(`/v1.0/products/${productId}`, {
+      method: 'PUT',
+      body,
+      headers: { 'If-Match': 'W/"2"' },
+    });
     const response = await api(`/v1.0/products/${productId}`, {
       method: 'PUT',
-      body: productInput({ name: created.name, price: 46 }),
+      body,
+      headers: { 'If-Match': '"1", "2"' },
     });
     accepted.push({ productId, eventType: 'UPDATE' });
 
+    expect(weak.status).toBe(412);
     expect(response.status).toBe(202);
     expect((await visibleProduct(api, productId, 3)).body).toMatchObject({ price: 46, version: 3 });
   });
@@ -118,6 +140,7 @@ describe('a product through its life, over HTTP', () => {
     const byName = await api<ProductPage>(`/v1.0/products?name=${encodeURIComponent(created.name)}`);
 
     expect(response.status).toBe(204);
+    expect(response.headers.get('content-type')).toBeNull();
     expect(byPrice.body.items.map((item) => item.productId)).not.toContain(productId);
     expect(byName.body.items).toEqual([]);
   });
@@ -130,10 +153,34 @@ describe('a product through its life, over HTTP', () => {
   });
 });
 
+describe('prices', () => {
+  it('stores and returns a price with floating-point noise as its whole cent value', async () => {
+    const input = productInput();
+    const text = JSON.stringify(input).replace('"price":29.5', '"price":29.990000000000002');
+    const response = await api<{ productId: string }>('/v1.0/products', { method: 'POST', body: text });
+    accepted.push({ productId: response.body.productId, eventType: 'CREATE' });
+
+    expect(response.status).toBe(202);
+    expect((await visibleProduct(api, response.body.productId)).body.price).toBe(29.99);
+  });
+
+  it('refuses a price between cents with a 400 naming price', async () => {
+    const response = await api<{ error: { details: Array<{ field: string }> } }>('/v1.0/products', {
+      method: 'POST',
+      body: productInput({ price: 29.995 }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.map((detail) => detail.field)).toEqual(['price']);
+  });
+});
+
 describe('Idempotency-Key', () => {
+  const freshKey = () => ({ 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` });
+
   it('gives the same productId for the same key and never a second product', async () => {
     const input = productInput();
-    const headers = { 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` };
+    const headers = freshKey();
     const first = await createProduct(api, input, headers);
     const second = await createProduct(api, input, headers);
     accepted.push({ productId: first, eventType: 'CREATE' }, { productId: second, eventType: 'CREATE' });
@@ -142,6 +189,45 @@ describe('Idempotency-Key', () => {
 
     expect(second).toBe(first);
     expect(byName.body.items.map((item) => item.productId)).toEqual([first]);
+  });
+
+  it('refuses the same key with another body with 422 IDEMPOTENCY_KEY_REUSED, and never applies it', async () => {
+    const headers = freshKey();
+    const input = productInput();
+    const first = await createProduct(api, input, headers);
+    accepted.push({ productId: first, eventType: 'CREATE' });
+    const other = productInput();
+    const reused = await api<{ error: { code: string } }>('/v1.0/products', {
+      method: 'POST',
+      body: other,
+      headers,
+    });
+    await visibleProduct(api, first);
+    const byName = await api<ProductPage>(`/v1.0/products?name=${encodeURIComponent(other.name)}`);
+
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(byName.body.items).toEqual([]);
+  });
+
+  it('refuses a replay after the product was deleted with 409, not a 202 whose Location stays 404', async () => {
+    const headers = freshKey();
+    const input = productInput();
+    const productId = await createProduct(api, input, headers);
+    accepted.push({ productId, eventType: 'CREATE' });
+    await visibleProduct(api, productId);
+    await api(`/v1.0/products/${productId}`, { method: 'DELETE' });
+    accepted.push({ productId, eventType: 'DELETE' });
+    await goneProduct(api, productId);
+
+    const replay = await api<{ error: { code: string } }>('/v1.0/products', {
+      method: 'POST',
+      body: input,
+      headers,
+    });
+
+    expect(replay.status).toBe(409);
+    expect(replay.body.error.code).toBe('IDEMPOTENT_PRODUCT_DELETED');
   });
 });
 

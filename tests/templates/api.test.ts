@@ -64,9 +64,9 @@ describe('the shared REST API', () => {
 describe.each(serviceNames)('the %s template', (service) => {
   const template = loadTemplate(service);
 
-  it('requires an API key on every API method', () => {
+  it('requires an API key on every API method but the CORS preflights', () => {
     for (const [, method] of resourcesOfType(template, 'AWS::ApiGateway::Method')) {
-      expect(method.Properties?.ApiKeyRequired).toBe(true);
+      expect(method.Properties?.ApiKeyRequired).toBe(method.Properties?.HttpMethod !== 'OPTIONS');
     }
   });
 });
@@ -87,21 +87,60 @@ describe.each(functionServiceNames)('the %s function service', (service) => {
   });
 });
 
-describe('bodies refused by the request model', () => {
-  it('get the API error shape from API Gateway, with the validation message and request id', () => {
-    const response = infrastructure.Resources.BadRequestBodyResponse?.Properties;
-    expect(response).toMatchObject({
-      RestApiId: { Ref: 'ProductApi' },
-      ResponseType: 'BAD_REQUEST_BODY',
-      StatusCode: '400',
-    });
-    const template = JSON.parse(
-      String((response?.ResponseTemplates as Record<string, string>)['application/json'])
-        .replace('$util.escapeJavaScript($context.error.validationErrorString)', 'message')
-        .replace('$context.requestId', 'request'),
+describe('bodies', () => {
+  it('are never refused by the gateway: no BAD_REQUEST_BODY response is configured, the function answers', () => {
+    const responseTypes = Object.values(infrastructure.Resources)
+      .filter((resource) => resource.Type === 'AWS::ApiGateway::GatewayResponse')
+      .map((resource) => resource.Properties?.ResponseType);
+    expect(responseTypes).not.toContain('BAD_REQUEST_BODY');
+  });
+});
+
+describe('CORS on the local stage', () => {
+  const preflights = Object.values(infrastructure.Resources).filter(
+    (resource) =>
+      resource.Type === 'AWS::ApiGateway::Method' && resource.Properties?.HttpMethod === 'OPTIONS',
+  );
+
+  it('answers preflights of both product resources with a MOCK method that needs no key', () => {
+    expect(preflights.map((method) => method.Properties?.ResourceId)).toEqual([
+      { Ref: 'ProductsResource' },
+      { Ref: 'ProductResource' },
+    ]);
+    for (const method of preflights) {
+      expect(method.Properties).toMatchObject({
+        AuthorizationType: 'NONE',
+        ApiKeyRequired: false,
+        Integration: { Type: 'MOCK' },
+      });
+    }
+  });
+
+  it('echoes only origins that match the stage expression, also passed on to the functions', () => {
+    const allowed = String((infrastructure.Parameters?.CorsAllowedOrigins as { Default?: string })?.Default);
+    const [response] = (
+      preflights[0]?.Properties?.Integration as {
+        IntegrationResponses: { ResponseTemplates: Record<string, string> }[];
+      }
+    ).IntegrationResponses;
+
+    expect(allowed).toMatch(/localhost/);
+    expect(response?.ResponseTemplates['application/json']).toContain(`$origin.matches('${allowed}')`);
+  });
+
+  it("adds CORS headers to the gateway's own 4xx and 5xx answers (403, 429 included)", () => {
+    const types = Object.values(infrastructure.Resources)
+      .filter((resource) => resource.Type === 'AWS::ApiGateway::GatewayResponse')
+      .map((resource) => resource.Properties);
+    expect(types).toEqual(
+      ['DEFAULT_4XX', 'DEFAULT_5XX'].map((ResponseType) =>
+        expect.objectContaining({
+          ResponseType,
+          ResponseParameters: expect.objectContaining({
+            'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin',
+          }),
+        }),
+      ),
     );
-    expect(template).toEqual({
-      error: { code: 'VALIDATION_FAILED', message: 'message', details: [], requestId: 'request' },
-    });
   });
 });

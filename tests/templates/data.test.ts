@@ -22,6 +22,10 @@ describe('the products table', () => {
     });
   });
 
+  it('expires Idempotency-Key records through TTL on expiresAt', () => {
+    expect(table.Properties?.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+  });
+
   it('has the price index on GSI1_PK/GSI1_SK and the name index on GSI2_PK', () => {
     expect(table.Properties?.GlobalSecondaryIndexes).toEqual([
       expect.objectContaining({

@@ -1,6 +1,14 @@
-import { productInputSchema } from '@bbws/core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { IDEMPOTENCY_KEY_PREFIX } from '@bbws/core';
 import { loadTemplate, resourcesOfType, type CfnTemplate } from './support/templates';
 
+const localCorsOrigins = (
+  yaml.load(readFileSync(path.join(__dirname, '../../config/cors.yml'), 'utf8')) as {
+    local: string;
+  }
+).local;
 const table = 'arn:aws:dynamodb:eu-west-1:000000000000:table/products-local';
 const topic = 'arn:aws:sns:eu-west-1:000000000000:bbws-product-events-local';
 
@@ -28,8 +36,12 @@ const httpFunctions = [
     service: 'create-product',
     method: 'POST',
     resourceId: 'local-products',
-    grants: [{ Action: ['sns:Publish'], Resource: topic }],
-    environment: ['PRODUCT_EVENTS_TOPIC_ARN'],
+    grants: [
+      { Action: ['sns:Publish'], Resource: topic },
+      { Action: ['dynamodb:GetItem'], Resource: table },
+      { Action: ['dynamodb:PutItem'], Resource: table },
+    ],
+    environment: ['PRODUCTS_TABLE_NAME', 'PRODUCT_EVENTS_TOPIC_ARN'],
   },
   {
     service: 'update-product',
@@ -95,7 +107,15 @@ describe.each(httpFunctions)(
 
     it('is given exactly the configuration it reads', () => {
       const variables = Object.keys((fn.Environment as { Variables: Record<string, string> }).Variables);
-      expect(variables.sort()).toEqual(['POWERTOOLS_SERVICE_NAME', ...environment].sort());
+      expect(variables.sort()).toEqual(
+        ['POWERTOOLS_SERVICE_NAME', 'CORS_ALLOWED_ORIGINS', ...environment].sort(),
+      );
+    });
+
+    it("answers browsers from the local stage's allowed origins (config/cors.yml), as compose passes them", () => {
+      expect((fn.Environment as { Variables: Record<string, string> }).Variables.CORS_ALLOWED_ORIGINS).toBe(
+        localCorsOrigins,
+      );
     });
 
     it('may do only what it needs, on the exact resources', () => {
@@ -125,28 +145,26 @@ describe.each(httpFunctions)(
   },
 );
 
-describe.each(['create-product', 'update-product'])('the request model of %s', (service) => {
-  it('is the product input schema from core, so API Gateway refuses bad bodies before Lambda runs', () => {
-    const model = only(loadTemplate(service), 'AWS::ApiGateway::Model');
-    expect(model.Schema).toEqual({
-      $schema: 'http://json-schema.org/draft-04/schema#',
-      ...productInputSchema,
+describe('the create-product function writing Idempotency-Key records', () => {
+  it('may put items only under the IDEMPOTENCY# partition keys, never a product', () => {
+    const role = only(loadTemplate('create-product'), 'AWS::IAM::Role');
+    const statements = (
+      role.Policies as { PolicyDocument: { Statement: Record<string, unknown>[] } }[]
+    ).flatMap((policy) => policy.PolicyDocument.Statement);
+    expect(statements.find((statement) => String(statement.Action) === 'dynamodb:PutItem')).toMatchObject({
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${IDEMPOTENCY_KEY_PREFIX}*`] } },
     });
-  });
-
-  it('is enforced by a body validator on the method', () => {
-    const template = loadTemplate(service);
-    expect(only(template, 'AWS::ApiGateway::RequestValidator')).toMatchObject({ ValidateRequestBody: true });
   });
 });
 
-describe('request models on the shared API', () => {
-  it('have names unique across services, since API Gateway keys models by name per API', () => {
-    const names = httpFunctions.flatMap(({ service }) =>
-      resourcesOfType(loadTemplate(service), 'AWS::ApiGateway::Model').map(
-        ([, model]) => model.Properties?.Name,
-      ),
+describe.each(['create-product', 'update-product'])('the body of %s', (service) => {
+  it('is validated by the function alone: no request model, so the gateway validates no body', () => {
+    const template = loadTemplate(service);
+    const methods = resourcesOfType(template, 'AWS::ApiGateway::Method');
+    expect(resourcesOfType(template, 'AWS::ApiGateway::Model')).toEqual([]);
+    expect(methods.length).toBeGreaterThan(0);
+    expect(methods.map(([, method]) => method.Properties?.RequestModels)).toEqual(
+      methods.map(() => undefined),
     );
-    expect(names.sort()).toEqual(['CreateProductInput', 'UpdateProductInput']);
   });
 });

@@ -4,7 +4,10 @@ import {
   changeAcceptor,
   changePublisher,
   httpHandler,
+  ifMatchVersions,
+  inWholeCents,
   productBodyRequest,
+  productLocation,
   productPathRequest,
   productStore,
   requireEnv,
@@ -25,11 +28,14 @@ export const updateProduct = async (event: UpdateProductEvent) => {
   const change = await acceptChange({
     eventType: 'UPDATE',
     productId,
-    product: event.body,
-    headers: event.headers,
+    product: inWholeCents(event.body),
+    acceptedVersions: ifMatchVersions(event),
     actor: actorOf(event),
   });
-  return accepted({ productId, eventId: change.eventId, status: 'PENDING' });
+  return accepted(
+    { productId, eventId: change.eventId, status: 'PENDING' },
+    { Location: productLocation(event, productId) },
+  );
 };
 
 export const handler = httpHandler(updateProduct, {

@@ -1,4 +1,27 @@
 export { httpHandler, MAX_BODY_BYTES, type RequestValidators } from './handler';
-export { bodyLimit, emptyParameters, errorResponses, mediaTypeCase, requestContext } from './middleware';
-export { actorOf, entityTag, expectedVersionFrom, type HttpEvent } from './request';
-export { accepted, noContent, ok, type HttpResponse } from './responses';
+export {
+  entityTag,
+  matchesWeakly,
+  parseEntityTags,
+  versionsMatchedStrongly,
+  type EntityTag,
+  type EntityTagCondition,
+} from './conditional';
+export {
+  bodyLimit,
+  cors,
+  CORS_EXPOSED_HEADERS,
+  emptyParameters,
+  errorResponses,
+  mediaTypeCase,
+  requestContext,
+} from './middleware';
+export {
+  actorOf,
+  headerValues,
+  ifMatchVersions,
+  ifNoneMatch,
+  productLocation,
+  type HttpEvent,
+} from './request';
+export { accepted, noContent, notModified, ok, type HttpResponse } from './responses';

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { PayloadTooLarge, toErrorResponse } from '../errors';
+import { PayloadTooLarge, toErrorResponse, ValidationFailed } from '../errors';
 import { logger, withRequestContext } from '../logger';
 import { errorJson, type HttpResponse } from './responses';
 
@@ -14,9 +14,38 @@ export const requestContext = (): Middleware => ({
   },
 });
 
-/** API Gateway sends null for absent headers, path and query parameters; everything after wants objects. */
+type RequestContext = APIGatewayProxyEvent['requestContext'];
+
+/**
+ * API Gateway sends null for absent headers, path and query parameters; everything after wants objects.
+ * A hand-written event (`serverless invoke local --data '{"pathParameters":...}'`) may also lack the
+ * request context: it gets the invocation's request id and an empty identity rather than a TypeError.
+ */
+const assertProxyEvent = (event: unknown) => {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw new ValidationFailed(
+      [
+        {
+          field: '(event)',
+          message: 'must be an API Gateway REST proxy event, such as the files in events/',
+        },
+      ],
+      'The event is not an API Gateway request',
+    );
+  }
+};
+
+const fillRequestContext = (event: APIGatewayProxyEvent, requestId: string) => {
+  event.requestContext ??= {} as RequestContext;
+  event.requestContext.requestId ??= requestId;
+  event.requestContext.identity ??= {} as RequestContext['identity'];
+  event.requestContext.path ??= event.path ?? '';
+};
+
 export const emptyParameters = (): Middleware => ({
-  before: ({ event }) => {
+  before: ({ event, context }) => {
+    assertProxyEvent(event);
+    fillRequestContext(event, context.awsRequestId);
     event.headers ??= {};
     event.multiValueHeaders ??= {};
     event.pathParameters ??= {};
@@ -46,10 +75,31 @@ export const bodyLimit = (maxBytes: number): Middleware => ({
 /** Register last: turns anything thrown into the API's JSON error body, revealing no internals. */
 export const errorResponses = (): Middleware => ({
   onError: (request) => {
-    const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+    const requestId = request.event?.requestContext?.requestId ?? request.context.awsRequestId;
     const { statusCode, body } = toErrorResponse(request.error, requestId);
     if (statusCode >= 500) logger.error('request failed', { statusCode, error: request.error });
     else logger.info('request refused', { statusCode, code: body.error.code, details: body.error.details });
     request.response = errorJson(statusCode, body);
   },
 });
+
+/** Response headers a browser script may read besides the CORS-safelisted ones. */
+export const CORS_EXPOSED_HEADERS = 'ETag, Location, x-amzn-RequestId';
+
+/**
+ * CORS for browser callers: an Origin matching `allowedOrigins` (a regular expression over the whole
+ * header; '' allows none) is named in `Access-Control-Allow-Origin` on every answer, errors included.
+ * Register first, so it runs after the error mapping has built the response.
+ */
+export const cors = (allowedOrigins: string): Middleware => {
+  const allowed = allowedOrigins === '' ? undefined : new RegExp(allowedOrigins);
+  const addHeaders: Middleware['after'] = ({ event, response }) => {
+    if (!allowed || !response) return;
+    const origin = event?.headers?.origin ?? event?.headers?.Origin;
+    response.headers = { ...response.headers, Vary: 'Origin' };
+    if (origin === undefined || !allowed.test(origin)) return;
+    response.headers['Access-Control-Allow-Origin'] = origin;
+    response.headers['Access-Control-Expose-Headers'] = CORS_EXPOSED_HEADERS;
+  };
+  return { after: addHeaders, onError: addHeaders };
+};

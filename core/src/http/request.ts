@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { ValidationFailed } from '../errors';
 import type { Actor } from '../schemas/change-event';
+import { parseEntityTags, versionsMatchedStrongly, type EntityTagCondition } from './conditional';
 
 /** An API Gateway proxy event after parsing and validation: body, path and query typed by their schemas. */
 export type HttpEvent<
@@ -22,21 +22,36 @@ export const actorOf = ({ requestContext }: RequestMetadata): Actor => ({
   requestId: requestContext.requestId,
 });
 
-const ENTITY_TAG = /^(?:W\/)?(?:"([1-9]\d{0,14})"|([1-9]\d{0,14}))$/;
-
-/** The version an `If-Match` header demands, or undefined when the header is absent or `*`. */
-export const expectedVersionFrom = (headers: Record<string, string | undefined>): number | undefined => {
-  const ifMatch = headers['if-match']?.trim();
-  if (ifMatch === undefined || ifMatch === '*') return undefined;
-  const [, quoted, bare] = ENTITY_TAG.exec(ifMatch) ?? [];
-  const version = quoted ?? bare;
-  if (version === undefined) {
-    throw new ValidationFailed([
-      { field: 'If-Match', message: 'must be the ETag of a product version, e.g. "3"' },
-    ]);
-  }
-  return Number(version);
+/** Every value of a request header, from all its lines: API Gateway keeps repeated lines apart. */
+export const headerValues = (
+  { headers, multiValueHeaders }: Pick<APIGatewayProxyEvent, 'headers' | 'multiValueHeaders'>,
+  name: string,
+): string[] | undefined => {
+  const lines = multiValueHeaders?.[name];
+  if (lines && lines.length > 0) return lines;
+  const value = headers?.[name];
+  return value === undefined ? undefined : [value];
 };
 
-/** The ETag of a product version, as GET returns it and If-Match expects it. */
-export const entityTag = (version: number): string => `"${version}"`;
+type HeaderSource = Pick<APIGatewayProxyEvent, 'headers' | 'multiValueHeaders'>;
+
+/**
+ * The product versions `If-Match` accepts (strong comparison), or undefined when any version will do.
+ * An empty list means nothing can match: the request is refused with 412.
+ */
+export const ifMatchVersions = (event: HeaderSource): number[] | undefined =>
+  versionsMatchedStrongly(parseEntityTags('If-Match', headerValues(event, 'if-match')));
+
+/** The parsed `If-None-Match` of a GET, or undefined when absent. */
+export const ifNoneMatch = (event: HeaderSource): EntityTagCondition | undefined =>
+  parseEntityTags('If-None-Match', headerValues(event, 'if-none-match'));
+
+/**
+ * Where an accepted product will be: the request's own path (with the stage, or the custom domain's base
+ * path) for `/products/{productId}`, or that path plus the id for `/products`.
+ */
+export const productLocation = ({ requestContext }: RequestMetadata, productId: string): string => {
+  // An event without a path (a hand-written invoke local event) still gets the API's product path.
+  const requestPath = (requestContext.path || '/v1.0/products').replace(/\/+$/, '');
+  return requestPath.endsWith(`/${productId}`) ? requestPath : `${requestPath}/${productId}`;
+};

@@ -1,24 +1,24 @@
-import { expectedVersionFrom } from '../http/request';
+import type { NewChangeEvent } from '../events';
 import type { Actor, ChangeEvent } from '../schemas/change-event';
 import type { ProductInput } from '../schemas/product';
-import type { NewChangeEvent } from '../events';
 import type { ProductStore } from './product-store';
 
 export type ChangeRequest = {
   productId: string;
-  headers: Record<string, string | undefined>;
+  /** Versions the caller's `If-Match` accepts; undefined when any will do. */
+  acceptedVersions?: readonly number[];
   actor: Actor;
 } & ({ eventType: 'UPDATE'; product: ProductInput } | { eventType: 'DELETE'; product?: undefined });
 
 /**
- * Accepts an UPDATE or DELETE of an existing product: 404 when it is missing or deleted, 412 when
- * `If-Match` names another version (which is also carried in the event for the consumer to enforce),
- * then publishes the change.
+ * Accepts an UPDATE or DELETE of an existing product: 404 when it is missing or deleted, 412 when it is
+ * at none of the accepted versions. The version that matched is carried in the event for the consumer
+ * to enforce, so a change accepted against version 3 never lands on version 4.
  */
 export const changeAcceptor =
   (store: ProductStore, publish: (change: NewChangeEvent) => Promise<ChangeEvent>) =>
-  async ({ productId, headers, actor, ...change }: ChangeRequest): Promise<ChangeEvent> => {
-    const expectedVersion = expectedVersionFrom(headers);
-    await store.assertChangeable(productId, expectedVersion);
+  async ({ productId, acceptedVersions, actor, ...change }: ChangeRequest): Promise<ChangeEvent> => {
+    const current = await store.assertChangeable(productId, acceptedVersions);
+    const expectedVersion = acceptedVersions === undefined ? undefined : current.version;
     return publish({ ...change, productId, expectedVersion, actor } as NewChangeEvent);
   };

@@ -7,8 +7,8 @@ import type { Product } from '../schemas/product';
 export interface ProductStore {
   /** The active product, or ProductNotFound when it is missing or soft-deleted. */
   findActive(productId: string, options?: { consistent?: boolean }): Promise<Product>;
-  /** Checks a change may be accepted: the product is active and, if given, at `expectedVersion`. */
-  assertChangeable(productId: string, expectedVersion?: number): Promise<Product>;
+  /** Checks a change may be accepted: the product is active and, if given, at one of `acceptedVersions`. */
+  assertChangeable(productId: string, acceptedVersions?: readonly number[]): Promise<Product>;
 }
 
 /** Read access to the products table for the API's functions. */
@@ -32,10 +32,10 @@ export const productStore = (tableName: string): ProductStore => {
 
   return {
     findActive,
-    assertChangeable: async (productId, expectedVersion) => {
+    assertChangeable: async (productId, acceptedVersions) => {
       const product = await findActive(productId, { consistent: true });
-      if (expectedVersion !== undefined && product.version !== expectedVersion) {
-        throw new VersionConflict(productId, expectedVersion);
+      if (acceptedVersions !== undefined && !acceptedVersions.includes(product.version)) {
+        throw new VersionConflict(productId, acceptedVersions);
       }
       return product;
     },

@@ -19,13 +19,28 @@ export const idempotencyKeySchema = {
   pattern: '^[\\x21-\\x7e]{1,128}$',
 } as const;
 
+/** How long an Idempotency-Key holds its first body, from the first request that used it. */
+export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 60 * 60;
+
 export const MAX_PRICE = 1e9;
 
 export const dateTimeSchema = { type: 'string', format: 'date-time' } as const;
 
 // `multipleOf: 0.01` is exact only with the tolerance set by `compileSchema` (see validation.ts):
-// 19.99 / 0.01 is 1998.9999999999998 in binary floating point.
-export const priceSchema = { type: 'number', minimum: 0, maximum: MAX_PRICE, multipleOf: 0.01 } as const;
+// 19.99 / 0.01 is 1998.9999999999998 in binary floating point. The tolerance, 1e-4 of a cent, is the
+// smallest power of ten above the error of that division for prices up to MAX_PRICE (1.5e-5 of a cent).
+export const priceSchema = {
+  type: 'number',
+  description:
+    'a whole number of cents (at most two decimals); binary floating-point noise within 0.0001 of a cent, ' +
+    'as in 29.990000000000002, is taken as that cent',
+  minimum: 0,
+  maximum: MAX_PRICE,
+  multipleOf: 0.01,
+} as const;
+
+/** A schema-valid price as the whole cent it stands for: 29.990000000000002 is 29.99. */
+export const wholeCentPrice = (price: number): number => Math.round(price * 100) / 100;
 
 /** Body of POST and PUT: a full replacement of the product's editable fields. */
 export const productInputSchema = {
@@ -71,6 +86,12 @@ export const productInputSchema = {
 } as const;
 
 export type ProductInput = FromSchema<typeof productInputSchema>;
+
+/** A schema-valid product input as it is published and stored: its price in whole cents. */
+export const inWholeCents = (input: ProductInput): ProductInput => ({
+  ...input,
+  price: wholeCentPrice(input.price),
+});
 
 /** A product as stored and returned; `deletedAt` is set, and `active` false, once soft-deleted. */
 export const productSchema = {

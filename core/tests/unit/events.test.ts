@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import createEvent from '../../events/change-event-create.json';
 import { ValidationFailed } from '../../src/errors';
-import { newChangeEvent, productIdFromIdempotencyKey, uuidV5 } from '../../src/events';
+import { idempotencyRecordId, newChangeEvent, productIdFromIdempotencyKey, uuidV5 } from '../../src/events';
 import { isProductId } from '../../src/schemas/product';
 
 const { productId, actor, product } = createEvent;
@@ -65,26 +65,31 @@ describe('newChangeEvent', () => {
 });
 
 describe('productIdFromIdempotencyKey', () => {
-  it('derives the same product id from the same key and API key', () => {
-    expect(productIdFromIdempotencyKey('key-a', 'order-42')).toBe(
-      productIdFromIdempotencyKey('key-a', 'order-42'),
+  it('derives the same product id from the same key, API key and body fingerprint', () => {
+    expect(productIdFromIdempotencyKey('key-a', 'order-42', 'fp-1')).toBe(
+      productIdFromIdempotencyKey('key-a', 'order-42', 'fp-1'),
     );
   });
 
-  it('derives different product ids for the same key from different API keys', () => {
-    expect(productIdFromIdempotencyKey('key-a', 'order-42')).not.toBe(
-      productIdFromIdempotencyKey('key-b', 'order-42'),
+  it.each([
+    ['another API key', ['key-b', 'order-42', 'fp-1']],
+    ['another key', ['key-a', 'order-43', 'fp-1']],
+    ['another body', ['key-a', 'order-42', 'fp-2']],
+  ] as const)('derives another product id for %s', (_, [apiKeyId, key, fingerprint]) => {
+    expect(productIdFromIdempotencyKey(apiKeyId, key, fingerprint)).not.toBe(
+      productIdFromIdempotencyKey('key-a', 'order-42', 'fp-1'),
     );
   });
 
   it('does not confuse keys that concatenate to the same text', () => {
-    expect(productIdFromIdempotencyKey('ab', 'c')).not.toBe(productIdFromIdempotencyKey('a', 'bc'));
+    expect(productIdFromIdempotencyKey('ab', 'c', 'f')).not.toBe(productIdFromIdempotencyKey('a', 'bc', 'f'));
+    expect(idempotencyRecordId('ab', 'c')).not.toBe(idempotencyRecordId('a', 'bc'));
   });
 
   it('always derives a valid version 5 product id', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.stringMatching(/^[\x21-\x7e]{1,128}$/), (apiKeyId, key) => {
-        const derived = productIdFromIdempotencyKey(apiKeyId, key);
+        const derived = productIdFromIdempotencyKey(apiKeyId, key, 'fingerprint');
         return isProductId(derived) && derived[14] === '5';
       }),
     );
@@ -96,7 +101,8 @@ describe('productIdFromIdempotencyKey', () => {
     ['a non-ASCII key', 'ключ'],
     ['a key of 129 characters', 'k'.repeat(129)],
   ])('rejects %s', (_, key) => {
-    expect(() => productIdFromIdempotencyKey('key-a', key)).toThrow(ValidationFailed);
+    expect(() => productIdFromIdempotencyKey('key-a', key, 'fp')).toThrow(ValidationFailed);
+    expect(() => idempotencyRecordId('key-a', key)).toThrow(ValidationFailed);
   });
 });
 

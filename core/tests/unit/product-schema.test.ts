@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { isProductId, productInputSchema, type ProductInput } from '../../src/schemas/product';
+import {
+  inWholeCents,
+  isProductId,
+  productInputSchema,
+  wholeCentPrice,
+  type ProductInput,
+} from '../../src/schemas/product';
+import { ajvErrorsToDetails } from '../../src/errors';
 import { validateProduct } from '../../src/validation';
 import { productInput } from '../../src/validators/generated/plain';
 
@@ -48,6 +55,38 @@ describe('productInputSchema', () => {
         return validate({ ...mug, price });
       }),
     );
+  });
+
+  it.each([
+    [0.1 + 0.2, 0.3],
+    [29.990000000000002, 29.99],
+    [19.99 + 1e-12, 19.99],
+    [1.1 * 1.1, 1.21],
+    [999999999.9900001, 999999999.99],
+  ])('accepts %p, within floating-point error of a cent, as the cent value %p', (noisy, cents) => {
+    expect(validate({ ...mug, price: noisy })).toBe(true);
+    expect(wholeCentPrice(noisy)).toBe(cents);
+    expect(inWholeCents({ ...mug, price: noisy })).toEqual({ ...mug, price: cents });
+  });
+
+  it('takes every noisy whole number of cents inside the range as exactly the price written with two decimals', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 99_999_999_999 }),
+        fc.integer({ min: -4, max: 4 }),
+        (cents, ulps) => {
+          const written = Number(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+          const noisy = written + ulps * Number.EPSILON * Math.max(written, 1);
+          return validate({ ...mug, price: noisy }) && wholeCentPrice(noisy) === written;
+        },
+      ),
+    );
+  });
+
+  it.each([19.9901, 0.015, 1.00001])('names price, with what is expected, for %p', (price) => {
+    expect(ajvErrorsToDetails(errorsFor({ ...mug, price }))).toEqual([
+      { field: 'price', message: expect.stringContaining('a whole number of cents') },
+    ]);
   });
 
   it.each([-0.01, 1e9 + 0.01])('rejects the out-of-range price %p', (price) => {

@@ -43,7 +43,7 @@ describe('validatorFor', () => {
       expect.objectContaining({
         details: expect.arrayContaining([
           { field: 'name', message: 'must NOT have fewer than 1 characters' },
-          { field: 'price', message: 'must be multiple of 0.01' },
+          { field: 'price', message: expect.stringMatching(/^must be a whole number of cents/) },
           { field: 'currency', message: 'must be an ISO 4217 code such as ZAR' },
           { field: 'colour', message: 'must NOT have additional properties' },
         ]),

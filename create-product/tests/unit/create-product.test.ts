@@ -1,16 +1,20 @@
 import { TEST_TOPIC_ARN } from '../support/env';
 import path from 'node:path';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { isProductId } from '@bbws/core';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { IDEMPOTENCY_KEY_TTL_SECONDS, isProductId, productItem } from '@bbws/core';
 import { apiGatewayEvent } from '@bbws/local';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { handler } from '../../src/handler';
 import { errorOf, fieldsNamedBy, invoke, sampleEvent } from '../support/http';
-import { validProductInput } from '../support/products';
+import { deletedProduct, validProductInput } from '../support/products';
 import { publishedChanges } from '../support/published';
+import { idempotencyTable } from '../support/table';
 
 const sns = mockClient(SNSClient);
+const dynamodb = mockClient(DynamoDBDocumentClient);
+let table: ReturnType<typeof idempotencyTable>;
 
 const eventsDir = path.resolve(__dirname, '../../events');
 
@@ -18,15 +22,16 @@ interface PostRequest {
   headers?: Record<string, string>;
   apiKeyId?: string;
   sourceIp?: string;
+  body?: string;
 }
 
-const postEvent = ({ headers = {}, apiKeyId, sourceIp }: PostRequest = {}) =>
+const postEvent = ({ headers = {}, apiKeyId, sourceIp, body }: PostRequest = {}) =>
   apiGatewayEvent({
     method: 'POST',
     resource: '/v1.0/products',
     path: '/v1.0/products',
     headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(validProductInput),
+    body: body ?? JSON.stringify(validProductInput),
     apiKeyId,
     sourceIp,
   });
@@ -40,8 +45,12 @@ const acceptedProductId = async (request: PostRequest): Promise<string> => {
 
 beforeEach(() => {
   sns.reset();
+  dynamodb.reset();
   sns.on(PublishCommand).resolves({ MessageId: 'message-1' });
+  table = idempotencyTable(dynamodb);
 });
+
+afterEach(() => jest.useRealTimers());
 
 describe('POST /v1.0/products', () => {
   it('answers 202 with a new productId, PENDING status and the Location of the product', async () => {
@@ -158,6 +167,116 @@ describe('POST /v1.0/products with an Idempotency-Key', () => {
   });
 });
 
+describe('POST /v1.0/products reusing an Idempotency-Key', () => {
+  const headers = { 'Idempotency-Key': 'order-2025-0042' };
+  const otherBody = JSON.stringify({ ...validProductInput, price: validProductInput.price + 1 });
+
+  it('answers the first outcome to the same body, sent with its fields reordered and float noise', async () => {
+    const reordered = Object.fromEntries(Object.entries(validProductInput).reverse());
+    const noisy = JSON.stringify(reordered).replace(/"price":[0-9.]+/, '"price":29.990000000000002');
+    const input = JSON.stringify({ ...validProductInput, price: 29.99 });
+
+    const first = await postProduct({ headers, body: input });
+    const retry = await postProduct({ headers, body: noisy });
+
+    expect(retry.statusCode).toBe(202);
+    expect(retry.body).toBe(first.body);
+    expect(retry.headers.Location).toBe(first.headers.Location);
+  });
+
+  it('refuses another body with 422 IDEMPOTENCY_KEY_REUSED naming the header, and publishes nothing for it', async () => {
+    await postProduct({ headers });
+    sns.resetHistory();
+
+    const response = await postProduct({ headers, body: otherBody });
+
+    expect(response.statusCode).toBe(422);
+    expect(errorOf(response).code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(fieldsNamedBy(response)).toEqual(['Idempotency-Key']);
+    expect(sns).not.toHaveReceivedCommand(PublishCommand);
+  });
+
+  it('records the claim with an expiry, so the key names another body once it has expired', async () => {
+    jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
+    const first = await postProduct({ headers });
+    expect(dynamodb).toHaveReceivedCommandWith(PutCommand, {
+      Item: expect.objectContaining({
+        expiresAt: Date.parse('2026-01-01T00:00:00Z') / 1000 + IDEMPOTENCY_KEY_TTL_SECONDS,
+      }),
+    });
+
+    jest.setSystemTime(
+      new Date(Date.parse('2026-01-01T00:00:00Z') + (IDEMPOTENCY_KEY_TTL_SECONDS + 1) * 1000),
+    );
+    const later = await postProduct({ headers, body: otherBody });
+
+    expect(later.statusCode).toBe(202);
+    expect(later.body).not.toBe(first.body);
+  });
+
+  it('refuses a replay for a product deleted since with 409, never a Location that stays 404', async () => {
+    const first = await postProduct({ headers });
+    const { productId } = JSON.parse(first.body) as { productId: string };
+    const deleted = productItem(deletedProduct({ productId }));
+    table.set(`${deleted.PK}|${deleted.SK}`, deleted);
+    sns.resetHistory();
+
+    const replay = await postProduct({ headers });
+
+    expect(replay.statusCode).toBe(409);
+    expect(errorOf(replay).code).toBe('IDEMPOTENT_PRODUCT_DELETED');
+    expect(sns).not.toHaveReceivedCommand(PublishCommand);
+  });
+
+  it('answers 503 and publishes nothing when the key cannot be recorded', async () => {
+    dynamodb.on(PutCommand).rejects(new Error('ProvisionedThroughputExceededException'));
+
+    const response = await postProduct({ headers });
+
+    expect(response.statusCode).toBe(503);
+    expect(sns).not.toHaveReceivedCommand(PublishCommand);
+  });
+});
+
+describe('POST /v1.0/products prices', () => {
+  const postPrice = (priceText: string) =>
+    invoke(
+      handler,
+      apiGatewayEvent({
+        method: 'POST',
+        resource: '/v1.0/products',
+        path: '/v1.0/products',
+        headers: { 'Content-Type': 'application/json' },
+        body: `{"name":"Mug","currency":"EUR","price":${priceText}}`,
+      }),
+    );
+
+  it.each([
+    ['29.990000000000002', 29.99],
+    ['0.30000000000000004', 0.3],
+    ['1.2100000000000002', 1.21],
+    ['19.99', 19.99],
+  ])('publishes the price %s as the whole cent value %p', async (priceText, price) => {
+    const response = await postPrice(priceText);
+
+    expect(response.statusCode).toBe(202);
+    expect(publishedChanges(sns)).toEqual([
+      expect.objectContaining({ product: expect.objectContaining({ price }) }),
+    ]);
+  });
+
+  it.each([['19.995'], ['0.001'], ['19.9901'], ['"19.99"']])(
+    'refuses the price %s with a 400 naming price, publishing nothing',
+    async (priceText) => {
+      const response = await postPrice(priceText);
+
+      expect(response.statusCode).toBe(400);
+      expect(fieldsNamedBy(response)).toEqual(['price']);
+      expect(sns).not.toHaveReceivedCommand(PublishCommand);
+    },
+  );
+});
+
 describe('POST /v1.0/products when the topic fails', () => {
   it('answers 503 with the request id and no internals when publishing fails', async () => {
     sns.on(PublishCommand).rejects(new Error('connect ECONNREFUSED 10.0.0.12:443 arn:aws:sns:secret'));
@@ -188,14 +307,17 @@ describe('POST /v1.0/products sample events', () => {
     expect(response.headers.Location).toBe(`/local/v1.0/products/${productId}`);
   });
 
-  it('derives the productId that the update and delete sample events name from the sample Idempotency-Key', async () => {
-    const response = await invoke(handler, sampleEvent(`${eventsDir}/create-product-idempotent.json`));
+  it.each([
+    ['create-product-idempotent.json', 'get-product/events/existing-product.json'],
+    ['create-product-idempotent.json', 'update-product/events/update-product.json'],
+    ['create-product-idempotent.json', 'delete-product/events/delete-product-if-match.json'],
+    ['create-product.json', 'delete-product/events/delete-product.json'],
+  ])('creates with %s the product that %s names', async (file, namingSample) => {
+    const response = await invoke(handler, sampleEvent(`${eventsDir}/${file}`));
+    const named = sampleEvent(path.resolve(__dirname, '../../..', namingSample)).pathParameters?.productId;
 
     expect(response.statusCode).toBe(202);
-    expect(JSON.parse(response.body)).toEqual({
-      productId: '7ae2b6d0-c5ba-5abf-82b1-323829adfdee',
-      status: 'PENDING',
-    });
+    expect(JSON.parse(response.body)).toEqual({ productId: named, status: 'PENDING' });
   });
 
   it('refuses the sample invalid product naming each bad field', async () => {

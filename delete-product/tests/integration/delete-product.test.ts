@@ -28,7 +28,7 @@ describe('DELETE /v1.0/products/{productId} against the embedded AWS stack', () 
   it('delivers a DELETE event with the If-Match version and no product to both consumer queues', async () => {
     const { productId } = await localApi.seed(storedProduct({ version: 2 }));
 
-    const response = await deleteProduct(productId, { 'If-Match': 'W/"2"' });
+    const response = await deleteProduct(productId, { 'If-Match': '"1", "2"' });
 
     const deliveries = await localApi.takeAllDeliveries();
     expect(response.statusCode).toBe(204);

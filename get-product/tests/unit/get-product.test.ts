@@ -39,6 +39,39 @@ describe('GET /v1.0/products/{productId}', () => {
     expect(JSON.parse(response.body)).toEqual(product);
   });
 
+  it.each([
+    ['its ETag', '"7"'],
+    ['its weak ETag (weak comparison)', 'W/"7"'],
+    ['a list that names it', '"5", "7"'],
+    ['*', '*'],
+  ])('answers 304 with the ETag and no body when If-None-Match is %s', async (_, ifNoneMatch) => {
+    storing(aProduct({ productId: SAMPLE_PRODUCT_ID, version: 7 }));
+    const event = sampleEvent('existing-product');
+
+    const response = await invoke({ ...event, headers: { ...event.headers, 'If-None-Match': ifNoneMatch } });
+
+    expect(response).toEqual({ statusCode: 304, headers: { ETag: '"7"' }, body: '' });
+  });
+
+  it('answers 200 with the product when If-None-Match names another version', async () => {
+    storing(aProduct({ productId: SAMPLE_PRODUCT_ID, version: 8 }));
+    const event = sampleEvent('existing-product');
+
+    const response = await invoke({ ...event, headers: { ...event.headers, 'If-None-Match': '"7"' } });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.ETag).toBe('"8"');
+  });
+
+  it('answers 400 naming If-None-Match when it is not a list of ETags', async () => {
+    const event = sampleEvent('existing-product');
+
+    const response = await invoke({ ...event, headers: { ...event.headers, 'If-None-Match': '7' } });
+
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).details).toEqual([expect.objectContaining({ field: 'If-None-Match' })]);
+  });
+
   it('reads the product by its key from the configured table', async () => {
     storing(aProduct({ productId: SAMPLE_PRODUCT_ID }));
 

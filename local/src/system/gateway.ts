@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { apiGatewayEvent } from '../api-gateway-event';
 import { matchesApiKey, type ApiKey } from './api-keys';
 import type { Invocation } from './function-runtime';
-import { matchRoute, type Route } from './routes';
+import { mappedHeaders, type GatewayResponseHeaders } from './gateway-cors';
+import { REFERENCE_PATH, siteFileFor, type SiteFile } from './reference-page';
+import { matchRoute, type MockTarget, type Route } from './routes';
+import type { UsageVerdict } from './usage-plan';
 
 export interface RequestLog {
   method: string;
@@ -20,6 +23,12 @@ export interface GatewayOptions {
   onRequest?: (request: RequestLog) => void;
   /** Served at GET /v1.0/openapi.json, a local convenience the deployed API does not offer. */
   openApiDocument?: object;
+  /** The interactive reference (reference-page.ts), served under REFERENCE_PATH; also local only. */
+  referenceSite?: Map<string, SiteFile>;
+  /** Headers the template's gateway responses add to the gateway's own 4xx and 5xx (CORS). */
+  gatewayResponseHeaders?: GatewayResponseHeaders;
+  /** The usage plan's verdict for one request of an API key (throttle and quota); none applies without. */
+  meterUsage?: (apiKeyId: string) => UsageVerdict;
 }
 
 export const OPENAPI_PATH = '/v1.0/openapi.json';
@@ -28,6 +37,8 @@ interface GatewayResponse {
   statusCode: number;
   headers: Record<string, string | string[]>;
   body: Buffer | string;
+  /** An answer of API Gateway itself rather than of an integration: gateway responses apply. */
+  ownError?: boolean;
 }
 
 // API Gateway's own limit on a request payload.
@@ -37,6 +48,7 @@ const gatewayError = (statusCode: number, message: string, errorType: string): G
   statusCode,
   headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': errorType },
   body: JSON.stringify({ message }),
+  ownError: true,
 });
 
 // What API Gateway answers for a path or method it has no route for, API key or not.
@@ -55,6 +67,9 @@ const draining = (): GatewayResponse => {
   reply.headers.Connection = 'close';
   return reply;
 };
+// API Gateway's THROTTLED and QUOTA_EXCEEDED answers.
+const tooManyRequests = () => gatewayError(429, 'Too Many Requests', 'TooManyRequestsException');
+const limitExceeded = () => gatewayError(429, 'Limit Exceeded', 'LimitExceededException');
 
 const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
   const chunks: Buffer[] = [];
@@ -109,22 +124,47 @@ const proxyResponse = (invocation: Invocation): GatewayResponse => {
   };
 };
 
+const usageRefusal = (verdict: UsageVerdict | undefined): GatewayResponse | undefined => {
+  if (verdict === 'throttled') return tooManyRequests();
+  if (verdict === 'quota-exceeded') return limitExceeded();
+  return undefined;
+};
+
+const lowerCaseHeaders = (request: IncomingMessage): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value].flat()[0]]));
+
+/** A MOCK integration's answer: its template body and mapped headers, the Origin echoed if allowed. */
+const mockResponse = (target: MockTarget, request: IncomingMessage): GatewayResponse => {
+  const requestHeaders = lowerCaseHeaders(request);
+  const headers = mappedHeaders(target.responseParameters, 'method.response.header.', requestHeaders);
+  const origin = requestHeaders.origin;
+  if (origin !== undefined && target.echoedOrigins?.test(origin))
+    headers['Access-Control-Allow-Origin'] = origin;
+  return { statusCode: target.statusCode, headers, body: target.body };
+};
+
 const sourceIpOf = (request: IncomingMessage) =>
   (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
 
 /** One HTTP endpoint in front of the functions, doing what the REST API's stage does before Lambda. */
 export const createGateway = (options: GatewayOptions) => {
+  // What the stage checks for a private method before any integration: the key, then the usage plan.
+  const keyAndUsageRefusal = (route: Route, request: IncomingMessage): GatewayResponse | undefined => {
+    if (!route.private) return undefined;
+    if (!matchesApiKey(options.apiKey, [request.headers['x-api-key']].flat()[0])) return forbidden();
+    return usageRefusal(options.meterUsage?.(options.apiKey.id));
+  };
+
   const handle = async (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
     const method = request.method ?? 'GET';
     const match = matchRoute(options.routes, method, path);
     if (!match.found) return missingToken();
     const { route, pathParameters } = match;
-    const apiKeyHeader = request.headers['x-api-key'];
-    if (route.private && !matchesApiKey(options.apiKey, [apiKeyHeader].flat()[0])) return forbidden();
+    const refusal = keyAndUsageRefusal(route, request);
+    if (refusal) return refusal;
     const body = await readBody(request);
     if (body === undefined) return tooLarge();
-    if (route.target.kind === 'mock')
-      return { statusCode: route.target.statusCode, headers: {}, body: route.target.body };
+    if (route.target.kind === 'mock') return mockResponse(route.target, request);
     const event = apiGatewayEvent({
       method,
       resource: route.resource,
@@ -142,10 +182,20 @@ export const createGateway = (options: GatewayOptions) => {
     return response;
   };
 
-  const serveOpenApi = (method: string | undefined, path: string): GatewayResponse | undefined =>
-    method === 'GET' && path === OPENAPI_PATH && options.openApiDocument
-      ? { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) }
-      : undefined;
+  const serveReference = (path: string): GatewayResponse | undefined => {
+    if (!options.referenceSite) return undefined;
+    if (path === REFERENCE_PATH.slice(0, -1))
+      return { statusCode: 301, headers: { Location: REFERENCE_PATH }, body: '' };
+    const file = siteFileFor(options.referenceSite, REFERENCE_PATH, path);
+    return file && { statusCode: 200, headers: { 'Content-Type': file.contentType }, body: file.body };
+  };
+
+  const serveOpenApi = (method: string | undefined, path: string): GatewayResponse | undefined => {
+    if (method !== 'GET') return undefined;
+    if (path === OPENAPI_PATH && options.openApiDocument)
+      return { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) };
+    return serveReference(path);
+  };
 
   // Requests being answered, so that a drain can wait for them (each one may have published a change).
   let inFlight = 0;
@@ -171,10 +221,18 @@ export const createGateway = (options: GatewayOptions) => {
     // The deployed URL carries the stage (/local/v1.0/...); Location headers do too, so both are served.
     const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
     const reply = await answer(request, url, path);
+    if (reply.ownError && options.gatewayResponseHeaders) {
+      Object.assign(
+        reply.headers,
+        options.gatewayResponseHeaders(reply.statusCode, lowerCaseHeaders(request)),
+      );
+    }
+    // A 204 or 304 has no body, so no body type either (RFC 9110 §6.4.1, §15.4.5).
+    const bodiless = reply.statusCode === 204 || reply.statusCode === 304;
     const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');
     response.writeHead(
       reply.statusCode,
-      typed ? reply.headers : { 'Content-Type': 'application/json', ...reply.headers },
+      typed || bodiless ? reply.headers : { 'Content-Type': 'application/json', ...reply.headers },
     );
     response.end(reply.body);
     const durationMs = Math.round(performance.now() - startedAt);

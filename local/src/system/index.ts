@@ -5,3 +5,4 @@ export type { BatchLog } from './sqs-poller';
 export { readStackFile, type StackDescription } from './stack-file';
 export { describeStop, type QueueLeft, type StopOptions, type StopReport } from './stop-report';
 export { SNAPSHOT_FILE, type SnapshotCounts } from './persistence';
+export { referenceSite, REFERENCE_PATH, type SiteFile } from './reference-page';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { BatchLog } from './sqs-poller';
 import type { RequestLog } from './gateway';
+import type { UsagePlanLimits } from './usage-plan';
 
 export interface SystemOptions {
   /** The repository root (serverless-compose.yml); this checkout's by default. */
@@ -28,6 +29,8 @@ export interface SystemOptions {
   httpConcurrency?: number;
   /** VisibilityTimeout overrides by queue logical id, for tests that wait for redelivery. */
   queueVisibilityTimeouts?: Record<string, number>;
+  /** Usage plan limits instead of the template's, for tests of throttling and quotas. */
+  usagePlan?: Partial<UsagePlanLimits>;
   /** Progress and banner lines. */
   log?: (line: string) => void;
   onRequest?: (request: RequestLog) => void;

@@ -1,10 +1,21 @@
 import { resolveValue } from '../intrinsics';
 import type { CloudFormationTemplate, TemplateResource } from '../template';
+import { deployedResources, echoedOriginPattern } from './gateway-cors';
 import { literalContext, type FunctionDefinition } from './services';
 
+/** What a MOCK integration answers: status, body, headers mapped from literals or the request. */
+export interface MockTarget {
+  kind: 'mock';
+  statusCode: number;
+  body: string;
+  /** `method.response.header.*` response parameters of the integration response. */
+  responseParameters: Record<string, unknown>;
+  /** Origins its response template echoes in Access-Control-Allow-Origin (CORS preflight). */
+  echoedOrigins?: RegExp;
+}
+
 /** What a method does: invoke a function (Lambda proxy) or answer from a MOCK integration. */
-export type RouteTarget =
-  { kind: 'function'; functionName: string } | { kind: 'mock'; statusCode: number; body: string };
+export type RouteTarget = { kind: 'function'; functionName: string } | MockTarget;
 
 export interface Route {
   method: string;
@@ -39,12 +50,34 @@ const resourcePath = (resources: Record<string, TemplateResource>, logicalId: st
 
 interface MockIntegration {
   Type?: string;
-  IntegrationResponses?: Array<{ StatusCode?: string; ResponseTemplates?: Record<string, string> }>;
+  IntegrationResponses?: Array<{
+    StatusCode?: string;
+    ResponseTemplates?: Record<string, string>;
+    ResponseParameters?: Record<string, unknown>;
+  }>;
 }
 
-/** MOCK methods of a template (the infrastructure's health check), with their first response. */
-export const mockRoutes = (template: CloudFormationTemplate): Route[] =>
-  Object.values(template.Resources)
+type IntegrationResponse = NonNullable<MockIntegration['IntegrationResponses']>[number];
+
+const mockTarget = (response: IntegrationResponse | undefined): MockTarget => {
+  const responseTemplate = response?.ResponseTemplates?.['application/json'] ?? '';
+  const isVtl = responseTemplate.trimStart().startsWith('#');
+  return {
+    kind: 'mock',
+    statusCode: Number(response?.StatusCode ?? 200),
+    body: isVtl ? '' : responseTemplate,
+    responseParameters: response?.ResponseParameters ?? {},
+    echoedOrigins: isVtl ? echoedOriginPattern(responseTemplate) : undefined,
+  };
+};
+
+/**
+ * MOCK methods a deployment of the template has (the health check, CORS preflights), with their first
+ * response. A response template that is VTL (`#set`, `#if`) yields no body; the one VTL form it runs is
+ * the preflight's echo of an allowed Origin.
+ */
+export const mockRoutes = (template: CloudFormationTemplate, region = 'eu-west-1'): Route[] =>
+  deployedResources(template, region)
     .filter(({ Type, Properties }) => Type === 'AWS::ApiGateway::Method' && Properties)
     .filter(({ Properties }) => (Properties?.Integration as MockIntegration | undefined)?.Type === 'MOCK')
     .map(({ Properties = {} }) => {
@@ -54,11 +87,7 @@ export const mockRoutes = (template: CloudFormationTemplate): Route[] =>
         method: String(Properties.HttpMethod).toUpperCase(),
         resource: resourcePath(template.Resources, resourceId),
         private: Properties.ApiKeyRequired === true,
-        target: {
-          kind: 'mock' as const,
-          statusCode: Number(response?.StatusCode ?? 200),
-          body: response?.ResponseTemplates?.['application/json'] ?? '',
-        },
+        target: mockTarget(response),
       };
     });
 

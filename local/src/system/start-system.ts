@@ -10,7 +10,10 @@ import { functionRuntime, type FunctionRuntime } from './function-runtime';
 import { startConsumers } from './consumers';
 import { gracefulStop, type StoppingSystem } from './graceful-stop';
 import { createGateway } from './gateway';
+import { gatewayResponseHeaders } from './gateway-cors';
+import { usageMeterFor } from './usage-plan';
 import { openApiDocumentFor } from './openapi';
+import { referenceSite } from './reference-page';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
 import { assertPackagedForLocal, packageServices, staleServices } from './packaging';
 import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './persistence';
@@ -173,13 +176,17 @@ const startServing = async (
   const invoke = (functionName: string, event: unknown) =>
     (runtimes.get(functionName) as FunctionRuntime).invoke(event);
   const apiKey = apiKeyFor(options, stage);
+  const openApiDocument = openApiDocumentFor(options.root);
   const gateway = createGateway({
-    routes: [...functionRoutes(functions), ...mockRoutes(template)],
+    routes: [...functionRoutes(functions), ...mockRoutes(template, backend.region)],
+    gatewayResponseHeaders: gatewayResponseHeaders(template, backend.region),
+    meterUsage: usageMeterFor(template, backend.region, options.usagePlan),
     apiKey,
     stage,
     invoke,
     onRequest: options.onRequest,
-    openApiDocument: openApiDocumentFor(options.root),
+    openApiDocument,
+    referenceSite: openApiDocument && referenceSite(openApiDocument),
   });
   const url = await gateway.listen(options.port, options.host);
   stoppers.push(gateway.close);

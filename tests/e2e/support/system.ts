@@ -1,4 +1,4 @@
-import { startSystem, type BatchLog, type RunningSystem } from '@bbws/local';
+import { startSystem, type BatchLog, type RunningSystem, type SystemOptions } from '@bbws/local';
 
 // Packaging (only when the packaged output is stale) can take a minute on 2 cores; starting takes seconds.
 const START_TIMEOUT_MS = 120_000;
@@ -19,8 +19,8 @@ export interface SystemUnderTest {
  * maxReceiveCount still happens in the queue, through its redrive policy).
  */
 export const useSystem = (
-  /** Further visibility timeouts by queue logical id (the change queue's 2 s always applies). */
-  queueVisibilityTimeouts: Record<string, number> = {},
+  /** Options for startSystem; queueVisibilityTimeouts add to the change queue's 2 s. */
+  options: Partial<SystemOptions> = {},
 ): (() => SystemUnderTest) => {
   let running: SystemUnderTest | undefined;
   beforeAll(async () => {
@@ -29,7 +29,8 @@ export const useSystem = (
       port: 0,
       apiKeyFile: null,
       awsEndpoint: process.env.LOCAL_AWS_ENDPOINT || undefined,
-      queueVisibilityTimeouts: { ProductChangeQueue: 2, ...queueVisibilityTimeouts },
+      ...options,
+      queueVisibilityTimeouts: { ProductChangeQueue: 2, ...options.queueVisibilityTimeouts },
       onBatch: (batch) => batches.push(batch),
       // E2E_FUNCTION_LOGS=1 shows what the functions log, for a failing run.
       onFunctionOutput: process.env.E2E_FUNCTION_LOGS

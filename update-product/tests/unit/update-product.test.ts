@@ -13,7 +13,11 @@ import {
   storedProduct,
   validProductInput,
 } from '../../../create-product/tests/support/products';
-import { ifMatchVersion3, malformedIfMatches } from '../../../create-product/tests/support/requests';
+import {
+  ifMatchNeverVersion3,
+  ifMatchVersion3,
+  malformedIfMatches,
+} from '../../../create-product/tests/support/requests';
 import { publishedChanges } from '../../../create-product/tests/support/published';
 import { tableHolds } from '../../../create-product/tests/support/table';
 
@@ -178,15 +182,39 @@ describe('PUT /v1.0/products/{productId} with If-Match', () => {
     expect(publishedChanges(sns)[0]).not.toHaveProperty('expectedVersion');
   });
 
-  it('returns 412 when the product is at another version and publishes nothing', async () => {
-    const product = storedProduct({ version: 4 });
+  it.each(ifMatchNeverVersion3)(
+    'returns 412 for %s when the product is at version 3, and publishes nothing',
+    async (_, ifMatch) => {
+      const product = storedProduct({ version: 3 });
+      tableHolds(dynamodb, product);
+
+      const response = await putProduct(product.productId, { 'If-Match': ifMatch });
+
+      expect(response.statusCode).toBe(412);
+      expect(errorOf(response).code).toBe('VERSION_CONFLICT');
+      expect(sns).not.toHaveReceivedCommand(PublishCommand);
+    },
+  );
+
+  it('reads an If-Match list split over several header lines', async () => {
+    const product = storedProduct({ version: 3 });
+    tableHolds(dynamodb, product);
+    const event = putEvent(product.productId);
+    event.multiValueHeaders = { ...event.multiValueHeaders, 'If-Match': ['"1"', '"3"'] };
+
+    const response = await invoke(handler, event);
+
+    expect(response.statusCode).toBe(202);
+    expect(publishedChanges(sns)).toEqual([expect.objectContaining({ expectedVersion: 3 })]);
+  });
+
+  it('answers 202 with a Location naming the product, with the stage', async () => {
+    const product = storedProduct();
     tableHolds(dynamodb, product);
 
-    const response = await putProduct(product.productId, { 'If-Match': '"3"' });
+    const response = await putProduct(product.productId);
 
-    expect(response.statusCode).toBe(412);
-    expect(errorOf(response).code).toBe('VERSION_CONFLICT');
-    expect(sns).not.toHaveReceivedCommand(PublishCommand);
+    expect(response.headers.Location).toBe(`/local/v1.0/products/${product.productId}`);
   });
 
   it.each(malformedIfMatches)(

@@ -1,4 +1,4 @@
-import { functionRoutes, matchRoute, mockRoutes } from '../../../src/system/routes';
+import { functionRoutes, matchRoute, mockRoutes, type MockTarget } from '../../../src/system/routes';
 import type { FunctionDefinition } from '../../../src/system/services';
 import type { CloudFormationTemplate } from '../../../src/template';
 
@@ -72,8 +72,70 @@ describe('mockRoutes', () => {
         method: 'GET',
         resource: '/v1.0/health',
         private: true,
-        target: { kind: 'mock', statusCode: 200, body: '{"status":"ok"}' },
+        target: { kind: 'mock', statusCode: 200, body: '{"status":"ok"}', responseParameters: {} },
       },
     ]);
+  });
+
+  it('reads a CORS preflight: no body from its VTL, its mapped headers and the origins it echoes', () => {
+    const template: CloudFormationTemplate = {
+      Resources: {
+        Api: { Type: 'AWS::ApiGateway::RestApi' },
+        Products: {
+          Type: 'AWS::ApiGateway::Resource',
+          Properties: { ParentId: { 'Fn::GetAtt': ['Api', 'RootResourceId'] }, PathPart: 'products' },
+        },
+        Preflight: {
+          Type: 'AWS::ApiGateway::Method',
+          Properties: {
+            ResourceId: { Ref: 'Products' },
+            HttpMethod: 'OPTIONS',
+            ApiKeyRequired: false,
+            Integration: {
+              Type: 'MOCK',
+              IntegrationResponses: [
+                {
+                  StatusCode: '204',
+                  ResponseParameters: { 'method.response.header.Vary': "'Origin'" },
+                  ResponseTemplates: {
+                    'application/json':
+                      "#set($origin = $input.params().header.get('Origin'))\n#if($origin && $origin.matches('^http://a[.]b$'))\n#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)\n#end",
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    };
+
+    const [route] = mockRoutes(template);
+    const target = route?.target as MockTarget;
+
+    expect(route).toMatchObject({ method: 'OPTIONS', resource: '/products', private: false });
+    expect(target).toMatchObject({
+      statusCode: 204,
+      body: '',
+      responseParameters: { 'method.response.header.Vary': "'Origin'" },
+    });
+    expect([target.echoedOrigins?.test('http://a.b'), target.echoedOrigins?.test('http://aXb')]).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it('leaves out a method whose Condition does not hold', () => {
+    const template: CloudFormationTemplate = {
+      Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
+      Resources: {
+        Preflight: {
+          Type: 'AWS::ApiGateway::Method',
+          Condition: 'Never',
+          Properties: { HttpMethod: 'OPTIONS', Integration: { Type: 'MOCK' } },
+        },
+      },
+    };
+
+    expect(mockRoutes(template)).toEqual([]);
   });
 });
