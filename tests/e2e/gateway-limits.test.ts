@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { compileSchema, openApiDocument } from '@bbws/core';
+import { openApiDocument } from '@bbws/core';
+import { compileSchema } from '../../core/src/validators/compile';
 import { apiClient } from './support/http';
 import { useSystem } from './support/system';
 

@@ -2,8 +2,8 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { httpHandler } from '../../src/http/handler';
 import { actorOf, productLocation } from '../../src/http/request';
 import { accepted } from '../../src/http/responses';
-import { productInputSchema } from '../../src/schemas/product';
-import { productPathSchema } from '../../src/schemas/requests';
+import { productPathRequest } from '../../src/validators/generated/coercing';
+import { productBodyRequest } from '../../src/validators/generated/plain';
 
 // What `serverless invoke local --data '...'` hands a handler when someone writes the event by hand.
 const context = {
@@ -15,7 +15,7 @@ const productId = '0b7c4a7e-1d2f-4c3b-9a8e-5f6d7c8b9a01';
 const update = httpHandler(
   async (event: APIGatewayProxyEvent) =>
     accepted({ actor: actorOf(event) }, { Location: productLocation(event, productId) }),
-  { body: productInputSchema, pathParameters: productPathSchema },
+  { body: productBodyRequest, parameters: productPathRequest },
 );
 const invoke = (event: unknown) => update(event as APIGatewayProxyEvent, context);
 const body = JSON.stringify({ name: 'Lamp', price: 10, currency: 'EUR' });
