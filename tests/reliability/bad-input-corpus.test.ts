@@ -6,6 +6,7 @@ import {
   goneProduct,
   productInput,
   visibleProduct,
+  withAlteredSignature,
   type ProductPage,
 } from '../e2e/support/products';
 import { loadCorpus, materialise, sentJson, type CorpusCase, type Placeholders } from './support/corpus';
@@ -31,8 +32,6 @@ interface Accepted {
 }
 const accepted: Accepted[] = [];
 
-const tamper = (cursor: string): string => `${cursor.slice(0, -1)}${cursor.endsWith('A') ? 'B' : 'A'}`;
-
 beforeAll(async () => {
   const [existingId, deletedId, disposableId] = await Promise.all(
     [0, 1, 2].map(() => createProduct(api, productInput())),
@@ -50,7 +49,7 @@ beforeAll(async () => {
     disposableId,
     missingId: randomUUID(),
     priceCursor: encodeURIComponent(priceCursor),
-    tamperedCursor: encodeURIComponent(tamper(priceCursor)),
+    tamperedCursor: encodeURIComponent(withAlteredSignature(priceCursor)),
   });
   // Subscribed after the set-up, so it sees what the corpus publishes and nothing else.
   tap = await tapTopic(sut().aws, sut().resource('ProductEventsTopic').arn ?? '', `corpus-tap-${Date.now()}`);
