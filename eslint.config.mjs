@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/.serverless/**', '**/.esbuild/**', 'coverage/**', '.local/**'],
+    ignores: ['**/node_modules/**', '**/.serverless/**', '**/.esbuild/**', 'coverage/**', '.local/**', 'dist/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
