@@ -3,7 +3,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/.serverless/**', '**/.esbuild/**', 'coverage/**', '.local/**', 'dist/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/.serverless/**',
+      '**/.esbuild/**',
+      'coverage/**',
+      '.local/**',
+      'dist/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
