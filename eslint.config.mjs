@@ -11,6 +11,7 @@ export default tseslint.config(
       '.local/**',
       // Written by `npm run validators`; a test checks it against the schemas.
       'core/src/validators/generated/**',
+      'dist/**',
     ],
   },
   js.configs.recommended,

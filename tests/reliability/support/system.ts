@@ -80,6 +80,9 @@ const start = async (options: ReliabilityOptions): Promise<ReliabilitySystem & {
     awsEndpoint: behindProxy?.proxy.url,
     httpConcurrency: options.httpConcurrency,
     queueVisibilityTimeouts: { ProductChangeQueue: visibility.change, ProductAuditQueue: visibility.audit },
+    // These suites send far more than the stage's usage plan allows one key; its 429s have their own
+    // test (tests/e2e/gateway-limits.test.ts).
+    usagePlan: { rateLimit: Infinity, burstLimit: Infinity, quotaLimit: Infinity },
     onBatch: (batch) => batches.push(batch),
     onFunctionOutput: (service, line) => {
       const outcome = outcomeOf(service, line);
