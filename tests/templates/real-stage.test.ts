@@ -29,6 +29,22 @@ describe('the infrastructure template of a real stage (dev)', () => {
     expect(template.Resources.ApiKeySecret?.Properties?.Name).toBe('bbws/product-api/key-dev');
   });
 
+  it('allows no browser origin (not listed in config/cors.yml): preflight methods switched off, and an Output compose can pass on as a --param', () => {
+    const preflights = Object.values(template.Resources).filter(
+      (resource) =>
+        resource.Type === 'AWS::ApiGateway::Method' && resource.Properties?.HttpMethod === 'OPTIONS',
+    );
+    expect(preflights.length).toBeGreaterThan(0);
+    expect(preflights.map((method) => method.Condition)).toEqual(
+      preflights.map(() => 'AllowsBrowserOrigins'),
+    );
+    expect(template.Conditions?.AllowsBrowserOrigins).toEqual({
+      'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'CorsAllowedOrigins' }, 'none'] }],
+    });
+    expect(template.Parameters?.CorsAllowedOrigins).toMatchObject({ Default: 'none' });
+    expect(template.Outputs?.CorsAllowedOrigins?.Value).toEqual({ Ref: 'CorsAllowedOrigins' });
+  });
+
   it('gives the MOCK health method no integration URI (only the emulator needs one)', () => {
     const integration = template.Resources.HealthMethod?.Properties?.Integration as Record<string, unknown>;
     expect(integration.Type).toBe('MOCK');

@@ -83,16 +83,20 @@ export const errorResponses = (): Middleware => ({
   },
 });
 
+// 'none' is how a stage says it allows no browser origin: compose passes params as --param="k=v" and
+// osls refuses an empty value, so the infrastructure Output and the functions' param are never ''.
+const NO_ORIGINS = new Set(['', 'none']);
+
 /** Response headers a browser script may read besides the CORS-safelisted ones. */
 export const CORS_EXPOSED_HEADERS = 'ETag, Location, x-amzn-RequestId';
 
 /**
  * CORS for browser callers: an Origin matching `allowedOrigins` (a regular expression over the whole
- * header; '' allows none) is named in `Access-Control-Allow-Origin` on every answer, errors included.
+ * header; 'none' or '' allows none) is named in `Access-Control-Allow-Origin` on every answer, errors included.
  * Register first, so it runs after the error mapping has built the response.
  */
 export const cors = (allowedOrigins: string): Middleware => {
-  const allowed = allowedOrigins === '' ? undefined : new RegExp(allowedOrigins);
+  const allowed = NO_ORIGINS.has(allowedOrigins) ? undefined : new RegExp(allowedOrigins);
   const addHeaders: Middleware['after'] = ({ event, response }) => {
     if (!allowed || !response) return;
     const origin = event?.headers?.origin ?? event?.headers?.Origin;

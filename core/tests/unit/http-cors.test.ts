@@ -65,7 +65,7 @@ describe('CORS on function answers', () => {
     expect(response.headers.Vary).toBe('Origin');
   });
 
-  it.each([[''], [undefined]])(
+  it.each([['none'], [''], [undefined]])(
     'adds no CORS header at all when the stage allows no origin (%p)',
     async (allowed) => {
       const response = await handlerWith(allowed)(request('http://localhost:5173'), context);

@@ -15,6 +15,7 @@ export interface CfnTemplate {
   Resources: Record<string, CfnResource>;
   Outputs?: Record<string, { Value: unknown }>;
   Parameters?: Record<string, unknown>;
+  Conditions?: Record<string, unknown>;
 }
 
 interface ComposeFile {
