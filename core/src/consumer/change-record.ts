@@ -4,11 +4,11 @@ import {
   actorSchema,
   CHANGE_EVENT_SCHEMA_VERSION,
   changeEventSchema,
-  receivedChangeEventSchema,
   type ChangeEvent,
   type ReceivedChangeEvent,
 } from '../schemas/change-event';
 import { productInputSchema } from '../schemas/product';
+import * as generated from '../validators/generated/plain';
 import { validatorFor } from '../validation';
 import { UnsupportedChangeEventVersion } from './errors';
 
@@ -36,7 +36,7 @@ const parseBody = (body: string): unknown => {
 };
 
 const validateReceivedChangeEvent = /* @__PURE__ */ validatorFor<ReceivedChangeEvent>(
-  receivedChangeEventSchema,
+  generated.receivedChangeEvent,
   'The change event is not valid',
 );
 

@@ -1,4 +1,4 @@
-import { auditRecordSchema, changeEventSchema } from '../schemas/change-event';
+import { auditRecordSchema, changeEventSchema, receivedChangeEventSchema } from '../schemas/change-event';
 import { errorBodySchema } from '../schemas/error-body';
 import { productInputSchema, productSchema } from '../schemas/product';
 import { listProductsQuerySchema, productPathSchema } from '../schemas/requests';
@@ -25,6 +25,7 @@ export const plainValidators = {
   productInput: productInputSchema,
   product: productSchema,
   changeEvent: changeEventSchema,
+  receivedChangeEvent: receivedChangeEventSchema,
   auditRecord: auditRecordSchema,
   errorBody: errorBodySchema,
   productBodyRequest: requestSchema({ body: productInputSchema }),

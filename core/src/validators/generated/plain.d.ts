@@ -3,6 +3,7 @@ import type { CompiledSchema } from '../compiled-schema';
 export declare const productInput: CompiledSchema;
 export declare const product: CompiledSchema;
 export declare const changeEvent: CompiledSchema;
+export declare const receivedChangeEvent: CompiledSchema;
 export declare const auditRecord: CompiledSchema;
 export declare const errorBody: CompiledSchema;
 export declare const productBodyRequest: CompiledSchema;

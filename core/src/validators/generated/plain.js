@@ -876,7 +876,7 @@ return errors === 0;
 validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const changeEvent = validate2;
-const schema2 = {"type":"object","properties":{"schemaVersion":{"const":1},"eventId":{"type":"string","format":"uuid"},"eventType":{"enum":["CREATE","UPDATE","DELETE"]},"productId":{"type":"string","description":"a lower-case UUID","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},"occurredAt":{"type":"string","format":"date-time"},"expectedVersion":{"type":"integer","minimum":1},"product":{"$ref":"productInput"},"actor":{"type":"object","properties":{"apiKeyId":{"type":"string","minLength":1,"maxLength":128},"sourceIp":{"type":"string","minLength":1,"maxLength":64},"requestId":{"type":"string","minLength":1,"maxLength":128}},"required":["apiKeyId","sourceIp","requestId"],"additionalProperties":false}},"required":["schemaVersion","eventId","eventType","productId","occurredAt","actor"],"additionalProperties":false,"oneOf":[{"properties":{"eventType":{"const":"CREATE"},"product":true,"expectedVersion":false},"required":["product"]},{"properties":{"eventType":{"const":"UPDATE"},"product":true},"required":["product"]},{"properties":{"eventType":{"const":"DELETE"},"product":false}}]};
+const schema2 = {"type":"object","properties":{"schemaVersion":{"const":1},"schemaMinorVersion":{"type":"integer","minimum":0},"eventId":{"type":"string","format":"uuid"},"eventType":{"enum":["CREATE","UPDATE","DELETE"]},"productId":{"type":"string","description":"a lower-case UUID","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},"occurredAt":{"type":"string","format":"date-time"},"expectedVersion":{"type":"integer","minimum":1},"product":{"$ref":"productInput"},"actor":{"type":"object","properties":{"apiKeyId":{"type":"string","minLength":1,"maxLength":128},"sourceIp":{"type":"string","minLength":1,"maxLength":64},"requestId":{"type":"string","minLength":1,"maxLength":128}},"required":["apiKeyId","sourceIp","requestId"],"additionalProperties":false}},"required":["schemaVersion","eventId","eventType","productId","occurredAt","actor"],"additionalProperties":false,"oneOf":[{"properties":{"eventType":{"const":"CREATE"},"product":true,"expectedVersion":false},"required":["product"]},{"properties":{"eventType":{"const":"UPDATE"},"product":true},"required":["product"]},{"properties":{"eventType":{"const":"DELETE"},"product":false}}]};
 const formats10 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1104,7 +1104,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "schemaVersion") || (key0 === "eventId")) || (key0 === "eventType")) || (key0 === "productId")) || (key0 === "occurredAt")) || (key0 === "expectedVersion")) || (key0 === "product")) || (key0 === "actor"))){
+if(!(func6.call(schema2.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema2,data};
 if(vErrors === null){
 vErrors = [err14];
@@ -1128,11 +1128,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.eventId !== undefined){
-let data6 = data.eventId;
-if(typeof data6 === "string"){
-if(!(formats10.test(data6))){
-const err16 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema2.properties.eventId,data:data6};
+if(data.schemaMinorVersion !== undefined){
+let data6 = data.schemaMinorVersion;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err16 = {instancePath:instancePath+"/schemaMinorVersion",schemaPath:"#/properties/schemaMinorVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema2.properties.schemaMinorVersion.type,parentSchema:schema2.properties.schemaMinorVersion,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1141,9 +1140,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.eventId.type,parentSchema:schema2.properties.eventId,data:data6};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err17 = {instancePath:instancePath+"/schemaMinorVersion",schemaPath:"#/properties/schemaMinorVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema2.properties.schemaMinorVersion,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1153,10 +1152,12 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.eventType !== undefined){
-let data7 = data.eventType;
-if(!(((data7 === "CREATE") || (data7 === "UPDATE")) || (data7 === "DELETE"))){
-const err18 = {instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/enum",keyword:"enum",params:{allowedValues: schema2.properties.eventType.enum},message:"must be equal to one of the allowed values",schema:schema2.properties.eventType.enum,parentSchema:schema2.properties.eventType,data:data7};
+}
+if(data.eventId !== undefined){
+let data7 = data.eventId;
+if(typeof data7 === "string"){
+if(!(formats10.test(data7))){
+const err18 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema2.properties.eventId,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1166,11 +1167,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.productId !== undefined){
-let data8 = data.productId;
-if(typeof data8 === "string"){
-if(!pattern6.test(data8)){
-const err19 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",parentSchema:schema2.properties.productId,data:data8};
+else {
+const err19 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.eventId.type,parentSchema:schema2.properties.eventId,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1180,8 +1178,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.productId.type,parentSchema:schema2.properties.productId,data:data8};
+if(data.eventType !== undefined){
+let data8 = data.eventType;
+if(!(((data8 === "CREATE") || (data8 === "UPDATE")) || (data8 === "DELETE"))){
+const err20 = {instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/enum",keyword:"enum",params:{allowedValues: schema2.properties.eventType.enum},message:"must be equal to one of the allowed values",schema:schema2.properties.eventType.enum,parentSchema:schema2.properties.eventType,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1191,11 +1191,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.occurredAt !== undefined){
-let data9 = data.occurredAt;
+if(data.productId !== undefined){
+let data9 = data.productId;
 if(typeof data9 === "string"){
-if(!(formats4.validate(data9))){
-const err21 = {instancePath:instancePath+"/occurredAt",schemaPath:"#/properties/occurredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema2.properties.occurredAt,data:data9};
+if(!pattern6.test(data9)){
+const err21 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",parentSchema:schema2.properties.productId,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1206,7 +1206,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/occurredAt",schemaPath:"#/properties/occurredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.occurredAt.type,parentSchema:schema2.properties.occurredAt,data:data9};
+const err22 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.productId.type,parentSchema:schema2.properties.productId,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1216,10 +1216,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.expectedVersion !== undefined){
-let data10 = data.expectedVersion;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/expectedVersion",schemaPath:"#/properties/expectedVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema2.properties.expectedVersion.type,parentSchema:schema2.properties.expectedVersion,data:data10};
+if(data.occurredAt !== undefined){
+let data10 = data.occurredAt;
+if(typeof data10 === "string"){
+if(!(formats4.validate(data10))){
+const err23 = {instancePath:instancePath+"/occurredAt",schemaPath:"#/properties/occurredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema2.properties.occurredAt,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1228,14 +1229,38 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 1 || isNaN(data10)){
-const err24 = {instancePath:instancePath+"/expectedVersion",schemaPath:"#/properties/expectedVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema2.properties.expectedVersion,data:data10};
+}
+else {
+const err24 = {instancePath:instancePath+"/occurredAt",schemaPath:"#/properties/occurredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.occurredAt.type,parentSchema:schema2.properties.occurredAt,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.expectedVersion !== undefined){
+let data11 = data.expectedVersion;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err25 = {instancePath:instancePath+"/expectedVersion",schemaPath:"#/properties/expectedVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema2.properties.expectedVersion.type,parentSchema:schema2.properties.expectedVersion,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 1 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/expectedVersion",schemaPath:"#/properties/expectedVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema2.properties.expectedVersion,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -1248,30 +1273,10 @@ errors = vErrors.length;
 }
 }
 if(data.actor !== undefined){
-let data12 = data.actor;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.apiKeyId === undefined){
-const err25 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "apiKeyId"},message:"must have required property '"+"apiKeyId"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data12};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data12.sourceIp === undefined){
-const err26 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data12};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data12.requestId === undefined){
-const err27 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data12};
+let data13 = data.actor;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.apiKeyId === undefined){
+const err27 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "apiKeyId"},message:"must have required property '"+"apiKeyId"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data13};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1280,9 +1285,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key1 in data12){
-if(!(((key1 === "apiKeyId") || (key1 === "sourceIp")) || (key1 === "requestId"))){
-const err28 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.actor,data:data12};
+if(data13.sourceIp === undefined){
+const err28 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data13};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1291,12 +1295,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data12.apiKeyId !== undefined){
-let data13 = data12.apiKeyId;
-if(typeof data13 === "string"){
-if(func0(data13) > 128){
-const err29 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data13};
+if(data13.requestId === undefined){
+const err29 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema2.properties.actor.required,parentSchema:schema2.properties.actor,data:data13};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1305,8 +1305,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(func0(data13) < 1){
-const err30 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data13};
+for(const key1 in data13){
+if(!(((key1 === "apiKeyId") || (key1 === "sourceIp")) || (key1 === "requestId"))){
+const err30 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema2.properties.actor,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1316,8 +1317,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.apiKeyId.type,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data13};
+if(data13.apiKeyId !== undefined){
+let data14 = data13.apiKeyId;
+if(typeof data14 === "string"){
+if(func0(data14) > 128){
+const err31 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1326,12 +1330,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data12.sourceIp !== undefined){
-let data14 = data12.sourceIp;
-if(typeof data14 === "string"){
-if(func0(data14) > 64){
-const err32 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema2.properties.actor.properties.sourceIp,data:data14};
+if(func0(data14) < 1){
+const err32 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1340,8 +1340,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func0(data14) < 1){
-const err33 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.sourceIp,data:data14};
+}
+else {
+const err33 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.apiKeyId.type,parentSchema:schema2.properties.actor.properties.apiKeyId,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1351,8 +1352,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.sourceIp.type,parentSchema:schema2.properties.actor.properties.sourceIp,data:data14};
+if(data13.sourceIp !== undefined){
+let data15 = data13.sourceIp;
+if(typeof data15 === "string"){
+if(func0(data15) > 64){
+const err34 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema2.properties.actor.properties.sourceIp,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1361,12 +1365,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data12.requestId !== undefined){
-let data15 = data12.requestId;
-if(typeof data15 === "string"){
-if(func0(data15) > 128){
-const err35 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema2.properties.actor.properties.requestId,data:data15};
+if(func0(data15) < 1){
+const err35 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.sourceIp,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1375,8 +1375,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func0(data15) < 1){
-const err36 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.requestId,data:data15};
+}
+else {
+const err36 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.sourceIp.type,parentSchema:schema2.properties.actor.properties.sourceIp,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1386,8 +1387,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.requestId.type,parentSchema:schema2.properties.actor.properties.requestId,data:data15};
+if(data13.requestId !== undefined){
+let data16 = data13.requestId;
+if(typeof data16 === "string"){
+if(func0(data16) > 128){
+const err37 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema2.properties.actor.properties.requestId,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1396,10 +1400,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.actor.type,parentSchema:schema2.properties.actor,data:data12};
+if(func0(data16) < 1){
+const err38 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema2.properties.actor.properties.requestId,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1409,9 +1411,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+const err39 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema2.properties.actor.properties.requestId.type,parentSchema:schema2.properties.actor.properties.requestId,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1420,13 +1421,37 @@ vErrors.push(err39);
 }
 errors++;
 }
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.properties.actor.type,parentSchema:schema2.properties.actor,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema2.type,parentSchema:schema2,data};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
 validate2.errors = vErrors;
 return errors === 0;
 }
 validate2.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const auditRecord = validate4;
-const schema3 = {"type":"object","properties":{"event":{"$ref":"changeEvent"},"delivery":{"type":"object","properties":{"messageId":{"type":"string","minLength":1},"receiveCount":{"type":"integer","minimum":1},"receivedAt":{"type":"string","format":"date-time"}},"required":["messageId","receiveCount","receivedAt"],"additionalProperties":false}},"required":["event","delivery"],"additionalProperties":false};
+export const receivedChangeEvent = validate4;
+const schema3 = {"type":"object","properties":{"schemaVersion":{"const":1},"schemaMinorVersion":{"type":"integer","minimum":0},"eventId":{"type":"string","format":"uuid"},"eventType":{"enum":["CREATE","UPDATE","DELETE"]},"productId":{"type":"string","description":"a lower-case UUID","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},"occurredAt":{"type":"string","format":"date-time"},"expectedVersion":{"type":"integer","minimum":1},"product":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"text with at least one visible character and no control characters","pattern":"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"description":{"type":"string","maxLength":2000,"description":"text without control characters other than line breaks and tabs","pattern":"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},"price":{"type":"number","minimum":0,"maximum":1000000000,"multipleOf":0.01},"currency":{"type":"string","description":"an ISO 4217 code such as ZAR","pattern":"^[A-Z]{3}$"},"category":{"type":"string","minLength":1,"maxLength":100,"description":"text without control characters","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"sku":{"type":"string","description":"1 to 64 letters, digits, _ or -","pattern":"^[A-Za-z0-9_-]{1,64}$"},"imageUrl":{"type":"string","description":"an https URL","format":"uri","pattern":"^https://[^\\s/?#]+","maxLength":2048}},"required":["name","price","currency"]},"actor":{"type":"object","properties":{"apiKeyId":{"type":"string","minLength":1,"maxLength":128},"sourceIp":{"type":"string","minLength":1,"maxLength":64},"requestId":{"type":"string","minLength":1,"maxLength":128}},"required":["apiKeyId","sourceIp","requestId"]}},"required":["schemaVersion","eventId","eventType","productId","occurredAt","actor"],"oneOf":[{"properties":{"eventType":{"const":"CREATE"},"product":true,"expectedVersion":false},"required":["product"]},{"properties":{"eventType":{"const":"UPDATE"},"product":true},"required":["product"]},{"properties":{"eventType":{"const":"DELETE"},"product":false}}]};
 
 function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1438,9 +1463,877 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.product === undefined){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "product"},message:"must have required property '"+"product"+"'",schema:schema3.oneOf[0].required,parentSchema:schema3.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.eventType !== undefined){
+let data0 = data.eventType;
+if("CREATE" !== data0){
+const err1 = {instancePath:instancePath+"/eventType",schemaPath:"#/oneOf/0/properties/eventType/const",keyword:"const",params:{allowedValue: "CREATE"},message:"must be equal to constant",schema:"CREATE",parentSchema:schema3.oneOf[0].properties.eventType,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.expectedVersion !== undefined){
+const err2 = {instancePath:instancePath+"/expectedVersion",schemaPath:"#/oneOf/0/properties/expectedVersion/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema3.oneOf[0].properties.expectedVersion,data:data.expectedVersion};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0.eventType = true;
+props0.product = true;
+props0.expectedVersion = true;
+}
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.product === undefined){
+const err3 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "product"},message:"must have required property '"+"product"+"'",schema:schema3.oneOf[1].required,parentSchema:schema3.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.eventType !== undefined){
+let data2 = data.eventType;
+if("UPDATE" !== data2){
+const err4 = {instancePath:instancePath+"/eventType",schemaPath:"#/oneOf/1/properties/eventType/const",keyword:"const",params:{allowedValue: "UPDATE"},message:"must be equal to constant",schema:"UPDATE",parentSchema:schema3.oneOf[1].properties.eventType,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.product = true;
+}
+}
+const _errs6 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.eventType !== undefined){
+let data3 = data.eventType;
+if("DELETE" !== data3){
+const err5 = {instancePath:instancePath+"/eventType",schemaPath:"#/oneOf/2/properties/eventType/const",keyword:"const",params:{allowedValue: "DELETE"},message:"must be equal to constant",schema:"DELETE",parentSchema:schema3.oneOf[2].properties.eventType,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.product !== undefined){
+const err6 = {instancePath:instancePath+"/product",schemaPath:"#/oneOf/2/properties/product/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema3.oneOf[2].properties.product,data:data.product};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.product = true;
+}
+}
+}
+}
+if(!valid0){
+const err7 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema3.oneOf,parentSchema:schema3,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.schemaVersion === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "schemaVersion"},message:"must have required property '"+"schemaVersion"+"'",schema:schema3.required,parentSchema:schema3,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.eventId === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'",schema:schema3.required,parentSchema:schema3,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.eventType === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "eventType"},message:"must have required property '"+"eventType"+"'",schema:schema3.required,parentSchema:schema3,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.productId === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "productId"},message:"must have required property '"+"productId"+"'",schema:schema3.required,parentSchema:schema3,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.occurredAt === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "occurredAt"},message:"must have required property '"+"occurredAt"+"'",schema:schema3.required,parentSchema:schema3,data};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.actor === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'",schema:schema3.required,parentSchema:schema3,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.schemaVersion = true;
+props0.schemaMinorVersion = true;
+props0.eventId = true;
+props0.eventType = true;
+props0.productId = true;
+props0.occurredAt = true;
+props0.expectedVersion = true;
+props0.product = true;
+props0.actor = true;
+}
+if(data.schemaVersion !== undefined){
+let data5 = data.schemaVersion;
+if(1 !== data5){
+const err14 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema3.properties.schemaVersion,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.schemaMinorVersion !== undefined){
+let data6 = data.schemaMinorVersion;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err15 = {instancePath:instancePath+"/schemaMinorVersion",schemaPath:"#/properties/schemaMinorVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema3.properties.schemaMinorVersion.type,parentSchema:schema3.properties.schemaMinorVersion,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/schemaMinorVersion",schemaPath:"#/properties/schemaMinorVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema3.properties.schemaMinorVersion,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data.eventId !== undefined){
+let data7 = data.eventId;
+if(typeof data7 === "string"){
+if(!(formats10.test(data7))){
+const err17 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema3.properties.eventId,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/eventId",schemaPath:"#/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.eventId.type,parentSchema:schema3.properties.eventId,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.eventType !== undefined){
+let data8 = data.eventType;
+if(!(((data8 === "CREATE") || (data8 === "UPDATE")) || (data8 === "DELETE"))){
+const err19 = {instancePath:instancePath+"/eventType",schemaPath:"#/properties/eventType/enum",keyword:"enum",params:{allowedValues: schema3.properties.eventType.enum},message:"must be equal to one of the allowed values",schema:schema3.properties.eventType.enum,parentSchema:schema3.properties.eventType,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.productId !== undefined){
+let data9 = data.productId;
+if(typeof data9 === "string"){
+if(!pattern6.test(data9)){
+const err20 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",parentSchema:schema3.properties.productId,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/productId",schemaPath:"#/properties/productId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.productId.type,parentSchema:schema3.properties.productId,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.occurredAt !== undefined){
+let data10 = data.occurredAt;
+if(typeof data10 === "string"){
+if(!(formats4.validate(data10))){
+const err22 = {instancePath:instancePath+"/occurredAt",schemaPath:"#/properties/occurredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema3.properties.occurredAt,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/occurredAt",schemaPath:"#/properties/occurredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.occurredAt.type,parentSchema:schema3.properties.occurredAt,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.expectedVersion !== undefined){
+let data11 = data.expectedVersion;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err24 = {instancePath:instancePath+"/expectedVersion",schemaPath:"#/properties/expectedVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema3.properties.expectedVersion.type,parentSchema:schema3.properties.expectedVersion,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 1 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/expectedVersion",schemaPath:"#/properties/expectedVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema3.properties.expectedVersion,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data.product !== undefined){
+let data12 = data.product;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.name === undefined){
+const err26 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema3.properties.product.required,parentSchema:schema3.properties.product,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data12.price === undefined){
+const err27 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "price"},message:"must have required property '"+"price"+"'",schema:schema3.properties.product.required,parentSchema:schema3.properties.product,data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data12.currency === undefined){
+const err28 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema3.properties.product.required,parentSchema:schema3.properties.product,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data12.name !== undefined){
+let data13 = data12.name;
+if(typeof data13 === "string"){
+if(func0(data13) > 200){
+const err29 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema3.properties.product.properties.name,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(func0(data13) < 1){
+const err30 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.product.properties.name,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!pattern0.test(data13)){
+const err31 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema3.properties.product.properties.name,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/product/name",schemaPath:"#/properties/product/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.product.properties.name.type,parentSchema:schema3.properties.product.properties.name,data:data13};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data12.description !== undefined){
+let data14 = data12.description;
+if(typeof data14 === "string"){
+if(func0(data14) > 2000){
+const err33 = {instancePath:instancePath+"/product/description",schemaPath:"#/properties/product/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema3.properties.product.properties.description,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!pattern1.test(data14)){
+const err34 = {instancePath:instancePath+"/product/description",schemaPath:"#/properties/product/properties/description/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"+"\"",schema:"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$",parentSchema:schema3.properties.product.properties.description,data:data14};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/product/description",schemaPath:"#/properties/product/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.product.properties.description.type,parentSchema:schema3.properties.product.properties.description,data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data12.price !== undefined){
+let data15 = data12.price;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 1000000000 || isNaN(data15)){
+const err36 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema3.properties.product.properties.price,data:data15};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data15 < 0 || isNaN(data15)){
+const err37 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema3.properties.product.properties.price,data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+let res0;
+if((0.01 === 0 || (res0 = data15/0.01, Math.abs(Math.round(res0) - res0) > 1e-4))){
+const err38 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01",schema:0.01,parentSchema:schema3.properties.product.properties.price,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/product/price",schemaPath:"#/properties/product/properties/price/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema3.properties.product.properties.price.type,parentSchema:schema3.properties.product.properties.price,data:data15};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data12.currency !== undefined){
+let data16 = data12.currency;
+if(typeof data16 === "string"){
+if(!pattern2.test(data16)){
+const err40 = {instancePath:instancePath+"/product/currency",schemaPath:"#/properties/product/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema3.properties.product.properties.currency,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/product/currency",schemaPath:"#/properties/product/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.product.properties.currency.type,parentSchema:schema3.properties.product.properties.currency,data:data16};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data12.category !== undefined){
+let data17 = data12.category;
+if(typeof data17 === "string"){
+if(func0(data17) > 100){
+const err42 = {instancePath:instancePath+"/product/category",schemaPath:"#/properties/product/properties/category/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema3.properties.product.properties.category,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(func0(data17) < 1){
+const err43 = {instancePath:instancePath+"/product/category",schemaPath:"#/properties/product/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.product.properties.category,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(!pattern3.test(data17)){
+const err44 = {instancePath:instancePath+"/product/category",schemaPath:"#/properties/product/properties/category/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema3.properties.product.properties.category,data:data17};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/product/category",schemaPath:"#/properties/product/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.product.properties.category.type,parentSchema:schema3.properties.product.properties.category,data:data17};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data12.sku !== undefined){
+let data18 = data12.sku;
+if(typeof data18 === "string"){
+if(!pattern4.test(data18)){
+const err46 = {instancePath:instancePath+"/product/sku",schemaPath:"#/properties/product/properties/sku/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema3.properties.product.properties.sku,data:data18};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/product/sku",schemaPath:"#/properties/product/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.product.properties.sku.type,parentSchema:schema3.properties.product.properties.sku,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data12.imageUrl !== undefined){
+let data19 = data12.imageUrl;
+if(typeof data19 === "string"){
+if(func0(data19) > 2048){
+const err48 = {instancePath:instancePath+"/product/imageUrl",schemaPath:"#/properties/product/properties/imageUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema3.properties.product.properties.imageUrl,data:data19};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(!pattern5.test(data19)){
+const err49 = {instancePath:instancePath+"/product/imageUrl",schemaPath:"#/properties/product/properties/imageUrl/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s/?#]+"},message:"must match pattern \""+"^https://[^\\s/?#]+"+"\"",schema:"^https://[^\\s/?#]+",parentSchema:schema3.properties.product.properties.imageUrl,data:data19};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(!(formats0(data19))){
+const err50 = {instancePath:instancePath+"/product/imageUrl",schemaPath:"#/properties/product/properties/imageUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema3.properties.product.properties.imageUrl,data:data19};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/product/imageUrl",schemaPath:"#/properties/product/properties/imageUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.product.properties.imageUrl.type,parentSchema:schema3.properties.product.properties.imageUrl,data:data19};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.product.type,parentSchema:schema3.properties.product,data:data12};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.actor !== undefined){
+let data20 = data.actor;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.apiKeyId === undefined){
+const err53 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "apiKeyId"},message:"must have required property '"+"apiKeyId"+"'",schema:schema3.properties.actor.required,parentSchema:schema3.properties.actor,data:data20};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data20.sourceIp === undefined){
+const err54 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'",schema:schema3.properties.actor.required,parentSchema:schema3.properties.actor,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data20.requestId === undefined){
+const err55 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema3.properties.actor.required,parentSchema:schema3.properties.actor,data:data20};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(data20.apiKeyId !== undefined){
+let data21 = data20.apiKeyId;
+if(typeof data21 === "string"){
+if(func0(data21) > 128){
+const err56 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema3.properties.actor.properties.apiKeyId,data:data21};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(func0(data21) < 1){
+const err57 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.actor.properties.apiKeyId,data:data21};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/actor/apiKeyId",schemaPath:"#/properties/actor/properties/apiKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.actor.properties.apiKeyId.type,parentSchema:schema3.properties.actor.properties.apiKeyId,data:data21};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data20.sourceIp !== undefined){
+let data22 = data20.sourceIp;
+if(typeof data22 === "string"){
+if(func0(data22) > 64){
+const err59 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema3.properties.actor.properties.sourceIp,data:data22};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(func0(data22) < 1){
+const err60 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.actor.properties.sourceIp,data:data22};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/actor/sourceIp",schemaPath:"#/properties/actor/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.actor.properties.sourceIp.type,parentSchema:schema3.properties.actor.properties.sourceIp,data:data22};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data20.requestId !== undefined){
+let data23 = data20.requestId;
+if(typeof data23 === "string"){
+if(func0(data23) > 128){
+const err62 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema3.properties.actor.properties.requestId,data:data23};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(func0(data23) < 1){
+const err63 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.actor.properties.requestId,data:data23};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/actor/requestId",schemaPath:"#/properties/actor/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.actor.properties.requestId.type,parentSchema:schema3.properties.actor.properties.requestId,data:data23};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/actor",schemaPath:"#/properties/actor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.actor.type,parentSchema:schema3.properties.actor,data:data20};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.type,parentSchema:schema3,data};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+validate4.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate4.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const auditRecord = validate5;
+const schema4 = {"type":"object","properties":{"event":{"type":"object","properties":{"schemaVersion":{"const":1},"schemaMinorVersion":{"type":"integer","minimum":0},"eventId":{"type":"string","format":"uuid"},"eventType":{"enum":["CREATE","UPDATE","DELETE"]},"productId":{"type":"string","description":"a lower-case UUID","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},"occurredAt":{"type":"string","format":"date-time"},"expectedVersion":{"type":"integer","minimum":1},"product":{"type":"object","properties":{"name":{"type":"string","minLength":1,"maxLength":200,"description":"text with at least one visible character and no control characters","pattern":"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"description":{"type":"string","maxLength":2000,"description":"text without control characters other than line breaks and tabs","pattern":"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},"price":{"type":"number","minimum":0,"maximum":1000000000,"multipleOf":0.01},"currency":{"type":"string","description":"an ISO 4217 code such as ZAR","pattern":"^[A-Z]{3}$"},"category":{"type":"string","minLength":1,"maxLength":100,"description":"text without control characters","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"sku":{"type":"string","description":"1 to 64 letters, digits, _ or -","pattern":"^[A-Za-z0-9_-]{1,64}$"},"imageUrl":{"type":"string","description":"an https URL","format":"uri","pattern":"^https://[^\\s/?#]+","maxLength":2048}},"required":["name","price","currency"]},"actor":{"type":"object","properties":{"apiKeyId":{"type":"string","minLength":1,"maxLength":128},"sourceIp":{"type":"string","minLength":1,"maxLength":64},"requestId":{"type":"string","minLength":1,"maxLength":128}},"required":["apiKeyId","sourceIp","requestId"]}},"required":["schemaVersion","eventId","eventType","productId","occurredAt","actor"],"oneOf":[{"properties":{"eventType":{"const":"CREATE"},"product":true,"expectedVersion":false},"required":["product"]},{"properties":{"eventType":{"const":"UPDATE"},"product":true},"required":["product"]},{"properties":{"eventType":{"const":"DELETE"},"product":false}}]},"delivery":{"type":"object","properties":{"messageId":{"type":"string","minLength":1},"receiveCount":{"type":"integer","minimum":1},"receivedAt":{"type":"string","format":"date-time"}},"required":["messageId","receiveCount","receivedAt"],"additionalProperties":false}},"required":["event","delivery"],"additionalProperties":false};
+
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate5.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.event === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema3.required,parentSchema:schema3,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema4.required,parentSchema:schema4,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1450,7 +2343,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.delivery === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "delivery"},message:"must have required property '"+"delivery"+"'",schema:schema3.required,parentSchema:schema3,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "delivery"},message:"must have required property '"+"delivery"+"'",schema:schema4.required,parentSchema:schema4,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1461,7 +2354,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((key0 === "event") || (key0 === "delivery"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema3,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema4,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1472,16 +2365,14 @@ errors++;
 }
 }
 if(data.event !== undefined){
-if(!(validate2(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-}
-if(data.delivery !== undefined){
-let data1 = data.delivery;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.messageId === undefined){
-const err3 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data1};
+let data0 = data.event;
+const _errs4 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs5 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.product === undefined){
+const err3 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/oneOf/0/required",keyword:"required",params:{missingProperty: "product"},message:"must have required property '"+"product"+"'",schema:schema4.properties.event.oneOf[0].required,parentSchema:schema4.properties.event.oneOf[0],data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1490,8 +2381,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.receiveCount === undefined){
-const err4 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "receiveCount"},message:"must have required property '"+"receiveCount"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data1};
+if(data0.eventType !== undefined){
+let data1 = data0.eventType;
+if("CREATE" !== data1){
+const err4 = {instancePath:instancePath+"/event/eventType",schemaPath:"#/properties/event/oneOf/0/properties/eventType/const",keyword:"const",params:{allowedValue: "CREATE"},message:"must be equal to constant",schema:"CREATE",parentSchema:schema4.properties.event.oneOf[0].properties.eventType,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1500,8 +2393,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.receivedAt === undefined){
-const err5 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "receivedAt"},message:"must have required property '"+"receivedAt"+"'",schema:schema3.properties.delivery.required,parentSchema:schema3.properties.delivery,data:data1};
+}
+if(data0.expectedVersion !== undefined){
+const err5 = {instancePath:instancePath+"/event/expectedVersion",schemaPath:"#/properties/event/oneOf/0/properties/expectedVersion/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema4.properties.event.oneOf[0].properties.expectedVersion,data:data0.expectedVersion};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1510,9 +2404,20 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(((key1 === "messageId") || (key1 === "receiveCount")) || (key1 === "receivedAt"))){
-const err6 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema3.properties.delivery,data:data1};
+}
+var _valid0 = _errs5 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+var props0 = {};
+props0.eventType = true;
+props0.product = true;
+props0.expectedVersion = true;
+}
+const _errs7 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.product === undefined){
+const err6 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/oneOf/1/required",keyword:"required",params:{missingProperty: "product"},message:"must have required property '"+"product"+"'",schema:schema4.properties.event.oneOf[1].required,parentSchema:schema4.properties.event.oneOf[1],data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1521,12 +2426,10 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data1.messageId !== undefined){
-let data2 = data1.messageId;
-if(typeof data2 === "string"){
-if(func0(data2) < 1){
-const err7 = {instancePath:instancePath+"/delivery/messageId",schemaPath:"#/properties/delivery/properties/messageId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema3.properties.delivery.properties.messageId,data:data2};
+if(data0.eventType !== undefined){
+let data3 = data0.eventType;
+if("UPDATE" !== data3){
+const err7 = {instancePath:instancePath+"/event/eventType",schemaPath:"#/properties/event/oneOf/1/properties/eventType/const",keyword:"const",params:{allowedValue: "UPDATE"},message:"must be equal to constant",schema:"UPDATE",parentSchema:schema4.properties.event.oneOf[1].properties.eventType,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1536,8 +2439,28 @@ vErrors.push(err7);
 errors++;
 }
 }
+}
+var _valid0 = _errs7 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
 else {
-const err8 = {instancePath:instancePath+"/delivery/messageId",schemaPath:"#/properties/delivery/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.delivery.properties.messageId.type,parentSchema:schema3.properties.delivery.properties.messageId,data:data2};
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.product = true;
+}
+}
+const _errs9 = errors;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.eventType !== undefined){
+let data4 = data0.eventType;
+if("DELETE" !== data4){
+const err8 = {instancePath:instancePath+"/event/eventType",schemaPath:"#/properties/event/oneOf/2/properties/eventType/const",keyword:"const",params:{allowedValue: "DELETE"},message:"must be equal to constant",schema:"DELETE",parentSchema:schema4.properties.event.oneOf[2].properties.eventType,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1547,10 +2470,8 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data1.receiveCount !== undefined){
-let data3 = data1.receiveCount;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err9 = {instancePath:instancePath+"/delivery/receiveCount",schemaPath:"#/properties/delivery/properties/receiveCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema3.properties.delivery.properties.receiveCount.type,parentSchema:schema3.properties.delivery.properties.receiveCount,data:data3};
+if(data0.product !== undefined){
+const err9 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/oneOf/2/properties/product/false schema",keyword:"false schema",params:{},message:"boolean schema is false",schema:false,parentSchema:schema4.properties.event.oneOf[2].properties.product,data:data0.product};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1559,9 +2480,26 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/delivery/receiveCount",schemaPath:"#/properties/delivery/properties/receiveCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema3.properties.delivery.properties.receiveCount,data:data3};
+}
+var _valid0 = _errs9 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.eventType = true;
+props0.product = true;
+}
+}
+}
+}
+if(!valid1){
+const err10 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema4.properties.event.oneOf,parentSchema:schema4.properties.event,data:data0};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1570,13 +2508,20 @@ vErrors.push(err10);
 }
 errors++;
 }
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
 }
 }
-if(data1.receivedAt !== undefined){
-let data4 = data1.receivedAt;
-if(typeof data4 === "string"){
-if(!(formats4.validate(data4))){
-const err11 = {instancePath:instancePath+"/delivery/receivedAt",schemaPath:"#/properties/delivery/properties/receivedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema3.properties.delivery.properties.receivedAt,data:data4};
+}
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.schemaVersion === undefined){
+const err11 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "schemaVersion"},message:"must have required property '"+"schemaVersion"+"'",schema:schema4.properties.event.required,parentSchema:schema4.properties.event,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1585,9 +2530,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/delivery/receivedAt",schemaPath:"#/properties/delivery/properties/receivedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema3.properties.delivery.properties.receivedAt.type,parentSchema:schema3.properties.delivery.properties.receivedAt,data:data4};
+if(data0.eventId === undefined){
+const err12 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "eventId"},message:"must have required property '"+"eventId"+"'",schema:schema4.properties.event.required,parentSchema:schema4.properties.event,data:data0};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1596,10 +2540,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.properties.delivery.type,parentSchema:schema3.properties.delivery,data:data1};
+if(data0.eventType === undefined){
+const err13 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "eventType"},message:"must have required property '"+"eventType"+"'",schema:schema4.properties.event.required,parentSchema:schema4.properties.event,data:data0};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1608,10 +2550,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema3.type,parentSchema:schema3,data};
+if(data0.productId === undefined){
+const err14 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "productId"},message:"must have required property '"+"productId"+"'",schema:schema4.properties.event.required,parentSchema:schema4.properties.event,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1620,13 +2560,812 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate4.errors = vErrors;
+if(data0.occurredAt === undefined){
+const err15 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "occurredAt"},message:"must have required property '"+"occurredAt"+"'",schema:schema4.properties.event.required,parentSchema:schema4.properties.event,data:data0};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data0.actor === undefined){
+const err16 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'",schema:schema4.properties.event.required,parentSchema:schema4.properties.event,data:data0};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.schemaVersion = true;
+props0.schemaMinorVersion = true;
+props0.eventId = true;
+props0.eventType = true;
+props0.productId = true;
+props0.occurredAt = true;
+props0.expectedVersion = true;
+props0.product = true;
+props0.actor = true;
+}
+if(data0.schemaVersion !== undefined){
+let data6 = data0.schemaVersion;
+if(1 !== data6){
+const err17 = {instancePath:instancePath+"/event/schemaVersion",schemaPath:"#/properties/event/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema4.properties.event.properties.schemaVersion,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data0.schemaMinorVersion !== undefined){
+let data7 = data0.schemaMinorVersion;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err18 = {instancePath:instancePath+"/event/schemaMinorVersion",schemaPath:"#/properties/event/properties/schemaMinorVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema4.properties.event.properties.schemaMinorVersion.type,parentSchema:schema4.properties.event.properties.schemaMinorVersion,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/event/schemaMinorVersion",schemaPath:"#/properties/event/properties/schemaMinorVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema4.properties.event.properties.schemaMinorVersion,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data0.eventId !== undefined){
+let data8 = data0.eventId;
+if(typeof data8 === "string"){
+if(!(formats10.test(data8))){
+const err20 = {instancePath:instancePath+"/event/eventId",schemaPath:"#/properties/event/properties/eventId/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema4.properties.event.properties.eventId,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/event/eventId",schemaPath:"#/properties/event/properties/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.eventId.type,parentSchema:schema4.properties.event.properties.eventId,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data0.eventType !== undefined){
+let data9 = data0.eventType;
+if(!(((data9 === "CREATE") || (data9 === "UPDATE")) || (data9 === "DELETE"))){
+const err22 = {instancePath:instancePath+"/event/eventType",schemaPath:"#/properties/event/properties/eventType/enum",keyword:"enum",params:{allowedValues: schema4.properties.event.properties.eventType.enum},message:"must be equal to one of the allowed values",schema:schema4.properties.event.properties.eventType.enum,parentSchema:schema4.properties.event.properties.eventType,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data0.productId !== undefined){
+let data10 = data0.productId;
+if(typeof data10 === "string"){
+if(!pattern6.test(data10)){
+const err23 = {instancePath:instancePath+"/event/productId",schemaPath:"#/properties/event/properties/productId/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},message:"must match pattern \""+"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"+"\"",schema:"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$",parentSchema:schema4.properties.event.properties.productId,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/event/productId",schemaPath:"#/properties/event/properties/productId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.productId.type,parentSchema:schema4.properties.event.properties.productId,data:data10};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data0.occurredAt !== undefined){
+let data11 = data0.occurredAt;
+if(typeof data11 === "string"){
+if(!(formats4.validate(data11))){
+const err25 = {instancePath:instancePath+"/event/occurredAt",schemaPath:"#/properties/event/properties/occurredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema4.properties.event.properties.occurredAt,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/event/occurredAt",schemaPath:"#/properties/event/properties/occurredAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.occurredAt.type,parentSchema:schema4.properties.event.properties.occurredAt,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data0.expectedVersion !== undefined){
+let data12 = data0.expectedVersion;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err27 = {instancePath:instancePath+"/event/expectedVersion",schemaPath:"#/properties/event/properties/expectedVersion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema4.properties.event.properties.expectedVersion.type,parentSchema:schema4.properties.event.properties.expectedVersion,data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
+const err28 = {instancePath:instancePath+"/event/expectedVersion",schemaPath:"#/properties/event/properties/expectedVersion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema4.properties.event.properties.expectedVersion,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data0.product !== undefined){
+let data13 = data0.product;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.name === undefined){
+const err29 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema4.properties.event.properties.product.required,parentSchema:schema4.properties.event.properties.product,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data13.price === undefined){
+const err30 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/required",keyword:"required",params:{missingProperty: "price"},message:"must have required property '"+"price"+"'",schema:schema4.properties.event.properties.product.required,parentSchema:schema4.properties.event.properties.product,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data13.currency === undefined){
+const err31 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/required",keyword:"required",params:{missingProperty: "currency"},message:"must have required property '"+"currency"+"'",schema:schema4.properties.event.properties.product.required,parentSchema:schema4.properties.event.properties.product,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data13.name !== undefined){
+let data14 = data13.name;
+if(typeof data14 === "string"){
+if(func0(data14) > 200){
+const err32 = {instancePath:instancePath+"/event/product/name",schemaPath:"#/properties/event/properties/product/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema4.properties.event.properties.product.properties.name,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(func0(data14) < 1){
+const err33 = {instancePath:instancePath+"/event/product/name",schemaPath:"#/properties/event/properties/product/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.event.properties.product.properties.name,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!pattern0.test(data14)){
+const err34 = {instancePath:instancePath+"/event/product/name",schemaPath:"#/properties/event/properties/product/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema4.properties.event.properties.product.properties.name,data:data14};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/event/product/name",schemaPath:"#/properties/event/properties/product/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.product.properties.name.type,parentSchema:schema4.properties.event.properties.product.properties.name,data:data14};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data13.description !== undefined){
+let data15 = data13.description;
+if(typeof data15 === "string"){
+if(func0(data15) > 2000){
+const err36 = {instancePath:instancePath+"/event/product/description",schemaPath:"#/properties/event/properties/product/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema4.properties.event.properties.product.properties.description,data:data15};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(!pattern1.test(data15)){
+const err37 = {instancePath:instancePath+"/event/product/description",schemaPath:"#/properties/event/properties/product/properties/description/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},message:"must match pattern \""+"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"+"\"",schema:"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$",parentSchema:schema4.properties.event.properties.product.properties.description,data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/event/product/description",schemaPath:"#/properties/event/properties/product/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.product.properties.description.type,parentSchema:schema4.properties.event.properties.product.properties.description,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data13.price !== undefined){
+let data16 = data13.price;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 1000000000 || isNaN(data16)){
+const err39 = {instancePath:instancePath+"/event/product/price",schemaPath:"#/properties/event/properties/product/properties/price/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema4.properties.event.properties.product.properties.price,data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data16 < 0 || isNaN(data16)){
+const err40 = {instancePath:instancePath+"/event/product/price",schemaPath:"#/properties/event/properties/product/properties/price/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema4.properties.event.properties.product.properties.price,data:data16};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+let res0;
+if((0.01 === 0 || (res0 = data16/0.01, Math.abs(Math.round(res0) - res0) > 1e-4))){
+const err41 = {instancePath:instancePath+"/event/product/price",schemaPath:"#/properties/event/properties/product/properties/price/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01",schema:0.01,parentSchema:schema4.properties.event.properties.product.properties.price,data:data16};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/event/product/price",schemaPath:"#/properties/event/properties/product/properties/price/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema4.properties.event.properties.product.properties.price.type,parentSchema:schema4.properties.event.properties.product.properties.price,data:data16};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data13.currency !== undefined){
+let data17 = data13.currency;
+if(typeof data17 === "string"){
+if(!pattern2.test(data17)){
+const err43 = {instancePath:instancePath+"/event/product/currency",schemaPath:"#/properties/event/properties/product/properties/currency/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{3}$"},message:"must match pattern \""+"^[A-Z]{3}$"+"\"",schema:"^[A-Z]{3}$",parentSchema:schema4.properties.event.properties.product.properties.currency,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/event/product/currency",schemaPath:"#/properties/event/properties/product/properties/currency/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.product.properties.currency.type,parentSchema:schema4.properties.event.properties.product.properties.currency,data:data17};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data13.category !== undefined){
+let data18 = data13.category;
+if(typeof data18 === "string"){
+if(func0(data18) > 100){
+const err45 = {instancePath:instancePath+"/event/product/category",schemaPath:"#/properties/event/properties/product/properties/category/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema4.properties.event.properties.product.properties.category,data:data18};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(func0(data18) < 1){
+const err46 = {instancePath:instancePath+"/event/product/category",schemaPath:"#/properties/event/properties/product/properties/category/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.event.properties.product.properties.category,data:data18};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(!pattern3.test(data18)){
+const err47 = {instancePath:instancePath+"/event/product/category",schemaPath:"#/properties/event/properties/product/properties/category/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"+"\"",schema:"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$",parentSchema:schema4.properties.event.properties.product.properties.category,data:data18};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/event/product/category",schemaPath:"#/properties/event/properties/product/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.product.properties.category.type,parentSchema:schema4.properties.event.properties.product.properties.category,data:data18};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data13.sku !== undefined){
+let data19 = data13.sku;
+if(typeof data19 === "string"){
+if(!pattern4.test(data19)){
+const err49 = {instancePath:instancePath+"/event/product/sku",schemaPath:"#/properties/event/properties/product/properties/sku/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema4.properties.event.properties.product.properties.sku,data:data19};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/event/product/sku",schemaPath:"#/properties/event/properties/product/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.product.properties.sku.type,parentSchema:schema4.properties.event.properties.product.properties.sku,data:data19};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data13.imageUrl !== undefined){
+let data20 = data13.imageUrl;
+if(typeof data20 === "string"){
+if(func0(data20) > 2048){
+const err51 = {instancePath:instancePath+"/event/product/imageUrl",schemaPath:"#/properties/event/properties/product/properties/imageUrl/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema4.properties.event.properties.product.properties.imageUrl,data:data20};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(!pattern5.test(data20)){
+const err52 = {instancePath:instancePath+"/event/product/imageUrl",schemaPath:"#/properties/event/properties/product/properties/imageUrl/pattern",keyword:"pattern",params:{pattern: "^https://[^\\s/?#]+"},message:"must match pattern \""+"^https://[^\\s/?#]+"+"\"",schema:"^https://[^\\s/?#]+",parentSchema:schema4.properties.event.properties.product.properties.imageUrl,data:data20};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(!(formats0(data20))){
+const err53 = {instancePath:instancePath+"/event/product/imageUrl",schemaPath:"#/properties/event/properties/product/properties/imageUrl/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema4.properties.event.properties.product.properties.imageUrl,data:data20};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/event/product/imageUrl",schemaPath:"#/properties/event/properties/product/properties/imageUrl/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.product.properties.imageUrl.type,parentSchema:schema4.properties.event.properties.product.properties.imageUrl,data:data20};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/event/product",schemaPath:"#/properties/event/properties/product/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.event.properties.product.type,parentSchema:schema4.properties.event.properties.product,data:data13};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data0.actor !== undefined){
+let data21 = data0.actor;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.apiKeyId === undefined){
+const err56 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/required",keyword:"required",params:{missingProperty: "apiKeyId"},message:"must have required property '"+"apiKeyId"+"'",schema:schema4.properties.event.properties.actor.required,parentSchema:schema4.properties.event.properties.actor,data:data21};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data21.sourceIp === undefined){
+const err57 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/required",keyword:"required",params:{missingProperty: "sourceIp"},message:"must have required property '"+"sourceIp"+"'",schema:schema4.properties.event.properties.actor.required,parentSchema:schema4.properties.event.properties.actor,data:data21};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data21.requestId === undefined){
+const err58 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema4.properties.event.properties.actor.required,parentSchema:schema4.properties.event.properties.actor,data:data21};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data21.apiKeyId !== undefined){
+let data22 = data21.apiKeyId;
+if(typeof data22 === "string"){
+if(func0(data22) > 128){
+const err59 = {instancePath:instancePath+"/event/actor/apiKeyId",schemaPath:"#/properties/event/properties/actor/properties/apiKeyId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema4.properties.event.properties.actor.properties.apiKeyId,data:data22};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(func0(data22) < 1){
+const err60 = {instancePath:instancePath+"/event/actor/apiKeyId",schemaPath:"#/properties/event/properties/actor/properties/apiKeyId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.event.properties.actor.properties.apiKeyId,data:data22};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/event/actor/apiKeyId",schemaPath:"#/properties/event/properties/actor/properties/apiKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.actor.properties.apiKeyId.type,parentSchema:schema4.properties.event.properties.actor.properties.apiKeyId,data:data22};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data21.sourceIp !== undefined){
+let data23 = data21.sourceIp;
+if(typeof data23 === "string"){
+if(func0(data23) > 64){
+const err62 = {instancePath:instancePath+"/event/actor/sourceIp",schemaPath:"#/properties/event/properties/actor/properties/sourceIp/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema4.properties.event.properties.actor.properties.sourceIp,data:data23};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(func0(data23) < 1){
+const err63 = {instancePath:instancePath+"/event/actor/sourceIp",schemaPath:"#/properties/event/properties/actor/properties/sourceIp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.event.properties.actor.properties.sourceIp,data:data23};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/event/actor/sourceIp",schemaPath:"#/properties/event/properties/actor/properties/sourceIp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.actor.properties.sourceIp.type,parentSchema:schema4.properties.event.properties.actor.properties.sourceIp,data:data23};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data21.requestId !== undefined){
+let data24 = data21.requestId;
+if(typeof data24 === "string"){
+if(func0(data24) > 128){
+const err65 = {instancePath:instancePath+"/event/actor/requestId",schemaPath:"#/properties/event/properties/actor/properties/requestId/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters",schema:128,parentSchema:schema4.properties.event.properties.actor.properties.requestId,data:data24};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(func0(data24) < 1){
+const err66 = {instancePath:instancePath+"/event/actor/requestId",schemaPath:"#/properties/event/properties/actor/properties/requestId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.event.properties.actor.properties.requestId,data:data24};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/event/actor/requestId",schemaPath:"#/properties/event/properties/actor/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.event.properties.actor.properties.requestId.type,parentSchema:schema4.properties.event.properties.actor.properties.requestId,data:data24};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/event/actor",schemaPath:"#/properties/event/properties/actor/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.event.properties.actor.type,parentSchema:schema4.properties.event.properties.actor,data:data21};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/event",schemaPath:"#/properties/event/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.event.type,parentSchema:schema4.properties.event,data:data0};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data.delivery !== undefined){
+let data25 = data.delivery;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.messageId === undefined){
+const err70 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "messageId"},message:"must have required property '"+"messageId"+"'",schema:schema4.properties.delivery.required,parentSchema:schema4.properties.delivery,data:data25};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data25.receiveCount === undefined){
+const err71 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "receiveCount"},message:"must have required property '"+"receiveCount"+"'",schema:schema4.properties.delivery.required,parentSchema:schema4.properties.delivery,data:data25};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data25.receivedAt === undefined){
+const err72 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/required",keyword:"required",params:{missingProperty: "receivedAt"},message:"must have required property '"+"receivedAt"+"'",schema:schema4.properties.delivery.required,parentSchema:schema4.properties.delivery,data:data25};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+for(const key1 in data25){
+if(!(((key1 === "messageId") || (key1 === "receiveCount")) || (key1 === "receivedAt"))){
+const err73 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema4.properties.delivery,data:data25};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data25.messageId !== undefined){
+let data26 = data25.messageId;
+if(typeof data26 === "string"){
+if(func0(data26) < 1){
+const err74 = {instancePath:instancePath+"/delivery/messageId",schemaPath:"#/properties/delivery/properties/messageId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema4.properties.delivery.properties.messageId,data:data26};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/delivery/messageId",schemaPath:"#/properties/delivery/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.delivery.properties.messageId.type,parentSchema:schema4.properties.delivery.properties.messageId,data:data26};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data25.receiveCount !== undefined){
+let data27 = data25.receiveCount;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err76 = {instancePath:instancePath+"/delivery/receiveCount",schemaPath:"#/properties/delivery/properties/receiveCount/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema4.properties.delivery.properties.receiveCount.type,parentSchema:schema4.properties.delivery.properties.receiveCount,data:data27};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 1 || isNaN(data27)){
+const err77 = {instancePath:instancePath+"/delivery/receiveCount",schemaPath:"#/properties/delivery/properties/receiveCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema4.properties.delivery.properties.receiveCount,data:data27};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+if(data25.receivedAt !== undefined){
+let data28 = data25.receivedAt;
+if(typeof data28 === "string"){
+if(!(formats4.validate(data28))){
+const err78 = {instancePath:instancePath+"/delivery/receivedAt",schemaPath:"#/properties/delivery/properties/receivedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\"",schema:"date-time",parentSchema:schema4.properties.delivery.properties.receivedAt,data:data28};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/delivery/receivedAt",schemaPath:"#/properties/delivery/properties/receivedAt/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.delivery.properties.receivedAt.type,parentSchema:schema4.properties.delivery.properties.receivedAt,data:data28};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/delivery",schemaPath:"#/properties/delivery/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.delivery.type,parentSchema:schema4.properties.delivery,data:data25};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.type,parentSchema:schema4,data};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+validate5.errors = vErrors;
 return errors === 0;
 }
-validate4.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate5.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const errorBody = validate6;
-const schema4 = {"type":"object","properties":{"error":{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"},"details":{"type":"array","items":{"type":"object","properties":{"field":{"type":"string"},"message":{"type":"string"}},"required":["field","message"],"additionalProperties":false}},"requestId":{"type":"string"}},"required":["code","message","details","requestId"],"additionalProperties":false}},"required":["error"],"additionalProperties":false};
+const schema5 = {"type":"object","properties":{"error":{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"},"details":{"type":"array","items":{"type":"object","properties":{"field":{"type":"string"},"message":{"type":"string"}},"required":["field","message"],"additionalProperties":false}},"requestId":{"type":"string"}},"required":["code","message","details","requestId"],"additionalProperties":false}},"required":["error"],"additionalProperties":false};
 
 function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1640,7 +3379,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.error === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema4.required,parentSchema:schema4,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "error"},message:"must have required property '"+"error"+"'",schema:schema5.required,parentSchema:schema5,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1651,7 +3390,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(key0 === "error")){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema4,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema5,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1665,7 +3404,7 @@ if(data.error !== undefined){
 let data0 = data.error;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.code === undefined){
-const err2 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema4.properties.error.required,parentSchema:schema4.properties.error,data:data0};
+const err2 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'",schema:schema5.properties.error.required,parentSchema:schema5.properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1675,7 +3414,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.message === undefined){
-const err3 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema4.properties.error.required,parentSchema:schema4.properties.error,data:data0};
+const err3 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema5.properties.error.required,parentSchema:schema5.properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1685,7 +3424,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0.details === undefined){
-const err4 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "details"},message:"must have required property '"+"details"+"'",schema:schema4.properties.error.required,parentSchema:schema4.properties.error,data:data0};
+const err4 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "details"},message:"must have required property '"+"details"+"'",schema:schema5.properties.error.required,parentSchema:schema5.properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1695,7 +3434,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data0.requestId === undefined){
-const err5 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema4.properties.error.required,parentSchema:schema4.properties.error,data:data0};
+const err5 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/required",keyword:"required",params:{missingProperty: "requestId"},message:"must have required property '"+"requestId"+"'",schema:schema5.properties.error.required,parentSchema:schema5.properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1706,7 +3445,7 @@ errors++;
 }
 for(const key1 in data0){
 if(!((((key1 === "code") || (key1 === "message")) || (key1 === "details")) || (key1 === "requestId"))){
-const err6 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema4.properties.error,data:data0};
+const err6 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema5.properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1719,7 +3458,7 @@ errors++;
 if(data0.code !== undefined){
 let data1 = data0.code;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/error/code",schemaPath:"#/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.error.properties.code.type,parentSchema:schema4.properties.error.properties.code,data:data1};
+const err7 = {instancePath:instancePath+"/error/code",schemaPath:"#/properties/error/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.error.properties.code.type,parentSchema:schema5.properties.error.properties.code,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1732,7 +3471,7 @@ errors++;
 if(data0.message !== undefined){
 let data2 = data0.message;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.error.properties.message.type,parentSchema:schema4.properties.error.properties.message,data:data2};
+const err8 = {instancePath:instancePath+"/error/message",schemaPath:"#/properties/error/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.error.properties.message.type,parentSchema:schema5.properties.error.properties.message,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1750,7 +3489,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.field === undefined){
-const err9 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/properties/error/properties/details/items/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema4.properties.error.properties.details.items.required,parentSchema:schema4.properties.error.properties.details.items,data:data4};
+const err9 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/properties/error/properties/details/items/required",keyword:"required",params:{missingProperty: "field"},message:"must have required property '"+"field"+"'",schema:schema5.properties.error.properties.details.items.required,parentSchema:schema5.properties.error.properties.details.items,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1760,7 +3499,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data4.message === undefined){
-const err10 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/properties/error/properties/details/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema4.properties.error.properties.details.items.required,parentSchema:schema4.properties.error.properties.details.items,data:data4};
+const err10 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/properties/error/properties/details/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'",schema:schema5.properties.error.properties.details.items.required,parentSchema:schema5.properties.error.properties.details.items,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1771,7 +3510,7 @@ errors++;
 }
 for(const key2 in data4){
 if(!((key2 === "field") || (key2 === "message"))){
-const err11 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/properties/error/properties/details/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema4.properties.error.properties.details.items,data:data4};
+const err11 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/properties/error/properties/details/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema5.properties.error.properties.details.items,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1784,7 +3523,7 @@ errors++;
 if(data4.field !== undefined){
 let data5 = data4.field;
 if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/error/details/" + i0+"/field",schemaPath:"#/properties/error/properties/details/items/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.error.properties.details.items.properties.field.type,parentSchema:schema4.properties.error.properties.details.items.properties.field,data:data5};
+const err12 = {instancePath:instancePath+"/error/details/" + i0+"/field",schemaPath:"#/properties/error/properties/details/items/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.error.properties.details.items.properties.field.type,parentSchema:schema5.properties.error.properties.details.items.properties.field,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1797,7 +3536,7 @@ errors++;
 if(data4.message !== undefined){
 let data6 = data4.message;
 if(typeof data6 !== "string"){
-const err13 = {instancePath:instancePath+"/error/details/" + i0+"/message",schemaPath:"#/properties/error/properties/details/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.error.properties.details.items.properties.message.type,parentSchema:schema4.properties.error.properties.details.items.properties.message,data:data6};
+const err13 = {instancePath:instancePath+"/error/details/" + i0+"/message",schemaPath:"#/properties/error/properties/details/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.error.properties.details.items.properties.message.type,parentSchema:schema5.properties.error.properties.details.items.properties.message,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1809,7 +3548,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/properties/error/properties/details/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.error.properties.details.items.type,parentSchema:schema4.properties.error.properties.details.items,data:data4};
+const err14 = {instancePath:instancePath+"/error/details/" + i0,schemaPath:"#/properties/error/properties/details/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.properties.error.properties.details.items.type,parentSchema:schema5.properties.error.properties.details.items,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1821,7 +3560,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/error/details",schemaPath:"#/properties/error/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema4.properties.error.properties.details.type,parentSchema:schema4.properties.error.properties.details,data:data3};
+const err15 = {instancePath:instancePath+"/error/details",schemaPath:"#/properties/error/properties/details/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema5.properties.error.properties.details.type,parentSchema:schema5.properties.error.properties.details,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1834,7 +3573,7 @@ errors++;
 if(data0.requestId !== undefined){
 let data7 = data0.requestId;
 if(typeof data7 !== "string"){
-const err16 = {instancePath:instancePath+"/error/requestId",schemaPath:"#/properties/error/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema4.properties.error.properties.requestId.type,parentSchema:schema4.properties.error.properties.requestId,data:data7};
+const err16 = {instancePath:instancePath+"/error/requestId",schemaPath:"#/properties/error/properties/requestId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema5.properties.error.properties.requestId.type,parentSchema:schema5.properties.error.properties.requestId,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1846,7 +3585,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.properties.error.type,parentSchema:schema4.properties.error,data:data0};
+const err17 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.properties.error.type,parentSchema:schema5.properties.error,data:data0};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1858,7 +3597,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema4.type,parentSchema:schema4,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.type,parentSchema:schema5,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1873,7 +3612,7 @@ return errors === 0;
 validate6.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const productBodyRequest = validate7;
-const schema5 = {"type":"object","properties":{"body":{"$ref":"productInput"}},"required":["body"]};
+const schema6 = {"type":"object","properties":{"body":{"$ref":"productInput"}},"required":["body"]};
 
 function validate7(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1887,7 +3626,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.body === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema5.required,parentSchema:schema5,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'",schema:schema6.required,parentSchema:schema6,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1904,7 +3643,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema5.type,parentSchema:schema5,data};
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema6.type,parentSchema:schema6,data};
 if(vErrors === null){
 vErrors = [err1];
 }
