@@ -4,7 +4,14 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import validator from '@middy/validator';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { allOf, type CompiledSchema } from '../validation';
-import { bodyLimit, emptyParameters, errorResponses, mediaTypeCase, requestContext } from './middleware';
+import {
+  bodyLimit,
+  coldStartMetric,
+  emptyParameters,
+  errorResponses,
+  mediaTypeCase,
+  requestContext,
+} from './middleware';
 import type { HttpResponse } from './responses';
 
 /** Largest request body the API accepts; API Gateway's own limit is far higher. */
@@ -19,7 +26,7 @@ export interface RequestValidators {
 }
 
 /**
- * Wraps domain code as an API Gateway handler: normalised headers, request ids in logs, JSON body parsing,
+ * Wraps domain code as an API Gateway handler: the ColdStart metric, normalised headers, request ids in logs, JSON body parsing,
  * validation by the given validators and one error mapping. The validators are compiled at build time
  * from the core schemas; the body's without type coercion, path and query strings' with it.
  */
@@ -30,6 +37,7 @@ export const httpHandler = <TEvent>(
   const chain = middy<APIGatewayProxyEvent, HttpResponse>(
     handler as unknown as (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>,
   )
+    .use(coldStartMetric())
     .use(emptyParameters())
     .use(httpHeaderNormalizer())
     .use(requestContext());
