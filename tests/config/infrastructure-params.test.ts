@@ -16,7 +16,13 @@ const { resolveInfrastructureParams } = jest.requireActual<{
 }>('../../config/infrastructure-params.js');
 
 const cloudFormation = mockClient(CloudFormationClient);
-const outputNames = ['RestApiId', 'RestApiRootResourceId', 'ProductResourceId', 'ProductsTableName'];
+const outputNames = [
+  'RestApiId',
+  'RestApiRootResourceId',
+  'ProductResourceId',
+  'ProductsTableName',
+  'TracingEnabled',
+];
 const stackOutputs = [
   ...outputNames.map((name) => ({ OutputKey: name, OutputValue: `dev-${name}` })),
   {

@@ -1,5 +1,12 @@
 import { productInputSchema } from '@bbws/core';
-import { loadTemplate, resourcesOfType, type CfnTemplate } from './support/templates';
+import {
+  loadTemplate,
+  localParams,
+  observabilityEnvironment,
+  resourcesOfType,
+  xrayGrant,
+  type CfnTemplate,
+} from './support/templates';
 
 const table = 'arn:aws:dynamodb:eu-west-1:000000000000:table/products-local';
 const topic = 'arn:aws:sns:eu-west-1:000000000000:bbws-product-events-local';
@@ -95,11 +102,21 @@ describe.each(httpFunctions)(
 
     it('is given exactly the configuration it reads', () => {
       const variables = Object.keys((fn.Environment as { Variables: Record<string, string> }).Variables);
-      expect(variables.sort()).toEqual(['POWERTOOLS_SERVICE_NAME', ...environment].sort());
+      expect(variables.sort()).toEqual(
+        ['POWERTOOLS_SERVICE_NAME', ...observabilityEnvironment, ...environment].sort(),
+      );
     });
 
     it('may do only what it needs, on the exact resources', () => {
-      expect(grantsOf(only(template, 'AWS::IAM::Role'))).toEqual(grants);
+      expect(grantsOf(only(template, 'AWS::IAM::Role'))).toEqual([xrayGrant, ...grants]);
+    });
+
+    it("traces every invocation, recording SDK calls as the stage's tracingEnabled says", () => {
+      expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+      expect((fn.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
+        STAGE: 'local',
+        POWERTOOLS_TRACE_ENABLED: localParams.tracingEnabled,
+      });
     });
 
     it('keeps its logs for 90 days', () => {
