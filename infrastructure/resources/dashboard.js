@@ -45,10 +45,12 @@ const widget = (title, metrics, { x, y, width = 8, height = 6, stat = 'Sum', yAx
 
 /** A SEARCH over one of our metrics across the values of its extra dimensions (event type, outcome...). */
 const search = (metricName, dimensions, stage, stat, label) => [
-  {
-    expression: `SEARCH('{${NAMESPACE},${dimensions.join(',')}} MetricName="${metricName}" stage="${stage}"', '${stat}', ${PERIOD})`,
-    label,
-  },
+  [
+    {
+      expression: `SEARCH('{${NAMESPACE},${dimensions.join(',')}} MetricName="${metricName}" stage="${stage}"', '${stat}', ${PERIOD})`,
+      label,
+    },
+  ],
 ];
 
 const body = (stage) => {
@@ -104,7 +106,7 @@ const body = (stage) => {
     widget('Errors', perFunction('Errors', 'Sum'), { x: 8, y: 6 }),
     widget('Duration p95 (ms)', perFunction('Duration', 'p95'), { x: 16, y: 6 }),
     widget('Throttles', perFunction('Throttles', 'Sum'), { x: 0, y: 12 }),
-    widget('Cold starts', search('ColdStart', ['function_name', 'service', 'stage'], stage, 'Sum', ''), {
+    widget('Cold starts', search('ColdStart', ['service', 'stage'], stage, 'Sum', ''), {
       x: 8,
       y: 12,
     }),
