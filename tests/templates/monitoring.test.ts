@@ -89,6 +89,7 @@ const invocations: Record<string, () => unknown> = {
 };
 
 const emitted: EmittedMetric[] = [];
+const responses: Record<string, unknown> = {};
 
 beforeAll(async () => {
   for (const service of functionServiceNames) {
@@ -117,8 +118,7 @@ beforeAll(async () => {
             const { handler } = (await import(join(repoRoot, service, 'src', 'handler.ts'))) as {
               handler: (event: unknown, context: Context) => Promise<unknown>;
             };
-            await handler(invocations[service]?.(), { awsRequestId: 'a-1' } as Context);
-            process.stderr.write(`${service} ${JSON.stringify(response)}\n`);
+            responses[service] = await handler(invocations[service]?.(), { awsRequestId: 'a-1' } as Context);
           }),
         )),
       );
@@ -138,6 +138,14 @@ const isEmitted = ({ namespace, name, dimensions }: NamedMetric) =>
   );
 
 describe('the dashboard', () => {
+  it('is checked against ordinary, successful invocations of every function', () => {
+    for (const service of functionServiceNames.filter((name) => name !== 'infrastructure')) {
+      const response = responses[service] as { statusCode?: number; batchItemFailures?: unknown[] };
+      if (response.batchItemFailures) expect(response.batchItemFailures).toEqual([]);
+      else expect(response.statusCode).toBeLessThan(300);
+    }
+  });
+
   it('names metrics of our namespace, AWS/Lambda, AWS/SQS and AWS/ApiGateway only', () => {
     expect(new Set(namedMetrics.map(({ namespace }) => namespace))).toEqual(
       new Set([NAMESPACE, 'AWS/Lambda', 'AWS/SQS', 'AWS/ApiGateway']),
