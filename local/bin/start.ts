@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeStop, startSystem, type BatchLog, type RequestLog, type RunningSystem } from '../src/system';
 import { stopOnSignals } from './shutdown';
+import { logGroupWriter } from '../src/timeline';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
 and audit-logger polling their queues, on embedded AWS emulators provisioned from the packaged
@@ -38,6 +39,8 @@ const { values: flags } = parseArgs({
 
 const root = path.resolve(__dirname, '../..');
 const stackFile = path.join(root, '.local/stack.json');
+// What each function writes, as its log group would hold it: read by npm run local:timeline.
+const logGroups = logGroupWriter(path.join(root, '.local/logs'));
 const time = () => new Date().toTimeString().slice(0, 8);
 
 const logRequest = ({ method, path: requestPath, statusCode, durationMs }: RequestLog) =>
@@ -128,7 +131,10 @@ const main = async () => {
     log: (line) => console.log(line),
     onRequest: logRequest,
     onBatch: logBatch,
-    onFunctionOutput: logFunctionOutput,
+    onFunctionOutput: (service, line) => {
+      logGroups.write(service, line);
+      logFunctionOutput(service, line);
+    },
   });
   if (persistDir) printRestored(system, persistDir);
   printBanner(system);

@@ -1,0 +1,2 @@
+export { logGroupWriter, readLogGroups } from './log-groups';
+export { formatTimeline, timelineOf, type TimelineStep } from './timeline';
