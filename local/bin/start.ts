@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createAwsClients } from '../src/clients';
 import { describeStop, startSystem, type BatchLog, type RequestLog, type RunningSystem } from '../src/system';
+import { logGroupWriter, queueDepthsOf, readLogGroups, startChangesPage } from '../src/timeline';
 import { stopOnSignals } from './shutdown';
-import { logGroupWriter } from '../src/timeline';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
 and audit-logger polling their queues, on embedded AWS emulators provisioned from the packaged
@@ -22,6 +23,7 @@ Usage: npm start -- [options]
   --package             package every service first, stale or not
   --no-package          never package (start from what is in <service>/.serverless/)
   --function-logs       print every line the functions log (default: errors only)
+  --changes-port N      port of the "where is my change?" page (default 3001); 0 for a free one
   -h, --help            show this help`;
 
 const { values: flags } = parseArgs({
@@ -33,6 +35,7 @@ const { values: flags } = parseArgs({
     package: { type: 'boolean', default: false },
     'no-package': { type: 'boolean', default: false },
     'function-logs': { type: 'boolean', default: false },
+    'changes-port': { type: 'string', default: '3001' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -40,7 +43,8 @@ const { values: flags } = parseArgs({
 const root = path.resolve(__dirname, '../..');
 const stackFile = path.join(root, '.local/stack.json');
 // What each function writes, as its log group would hold it: read by npm run local:timeline.
-const logGroups = logGroupWriter(path.join(root, '.local/logs'));
+const logsDir = path.join(root, '.local/logs');
+const logGroups = logGroupWriter(logsDir);
 const time = () => new Date().toTimeString().slice(0, 8);
 
 const logRequest = ({ method, path: requestPath, statusCode, durationMs }: RequestLog) =>
@@ -138,6 +142,15 @@ const main = async () => {
   });
   if (persistDir) printRestored(system, persistDir);
   printBanner(system);
+  const queues = Object.values(system.aws.resources).filter(({ arn }) => arn?.startsWith('arn:aws:sqs:'));
+  const changesPage = await startChangesPage({
+    port: portNumber(flags['changes-port']),
+    logGroups: () => readLogGroups(logsDir),
+    queueDepths: queueDepthsOf(createAwsClients(system.aws.env).sqs, queues),
+  });
+  console.log(
+    `Where is my change? ${changesPage.url}   (or: npm run -s local:timeline -- <productId|request id>)`,
+  );
   stopOnSignals((skipDrain) => stopGracefully(system, skipDrain, persistDir), 'the system');
 };
 
