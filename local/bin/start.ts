@@ -156,6 +156,13 @@ const main = async () => {
 
 main().catch((error: unknown) => {
   const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  console.error(inUse ? `Port ${flags.port} is in use: npm start -- --port <another>` : String(error));
+  const changesPortInUse = inUse && String(error).includes(`:${flags['changes-port']}`);
+  console.error(
+    changesPortInUse
+      ? `Port ${flags['changes-port']} (the changes page) is in use: npm start -- --changes-port <another>`
+      : inUse
+        ? `Port ${flags.port} is in use: npm start -- --port <another>`
+        : String(error),
+  );
   process.exit(1);
 });
