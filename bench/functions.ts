@@ -111,6 +111,7 @@ export const functionEnv = (
     PATH: process.env.PATH ?? '',
     ...Object.fromEntries(variables),
     AWS_LAMBDA_FUNCTION_NAME: resource.Properties.FunctionName,
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(resource.Properties.MemorySize ?? 1024),
     AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
     ...stackEnv,

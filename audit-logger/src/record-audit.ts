@@ -1,6 +1,7 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   occurredAtUtc,
+  recordAuditRecordWritten,
   validateAuditRecord,
   type AuditRecord,
   type ChangeEvent,
@@ -53,5 +54,6 @@ export const auditRecorder =
         ServerSideEncryption: 'AES256',
       }),
     );
+    recordAuditRecordWritten();
     return { outcome: 'applied', detail: { key } };
   };

@@ -115,3 +115,4 @@ export {
   type AcceptedChange,
 } from './schemas/responses';
 export { openApiDocument } from './openapi';
+export * from './observability';

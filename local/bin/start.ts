@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createAwsClients } from '../src/clients';
 import {
   describeStop,
   REFERENCE_PATH,
@@ -8,6 +9,7 @@ import {
   type RequestLog,
   type RunningSystem,
 } from '../src/system';
+import { logGroupWriter, queueDepthsOf, readLogGroups, startChangesPage } from '../src/timeline';
 import { stopOnSignals } from './shutdown';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
@@ -28,6 +30,7 @@ Usage: npm start -- [options]
   --package             package every service first, stale or not
   --no-package          never package (start from what is in <service>/.serverless/)
   --function-logs       print every line the functions log (default: errors only)
+  --changes-port N      port of the "where is my change?" page (default 3001); 0 for a free one
   -h, --help            show this help`;
 
 const { values: flags } = parseArgs({
@@ -39,12 +42,16 @@ const { values: flags } = parseArgs({
     package: { type: 'boolean', default: false },
     'no-package': { type: 'boolean', default: false },
     'function-logs': { type: 'boolean', default: false },
+    'changes-port': { type: 'string', default: '3001' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 const root = path.resolve(__dirname, '../..');
 const stackFile = path.join(root, '.local/stack.json');
+// What each function writes, as its log group would hold it: read by npm run local:timeline.
+const logsDir = path.join(root, '.local/logs');
+const logGroups = logGroupWriter(logsDir);
 const time = () => new Date().toTimeString().slice(0, 8);
 
 const logRequest = ({ method, path: requestPath, statusCode, durationMs }: RequestLog) =>
@@ -136,15 +143,34 @@ const main = async () => {
     log: (line) => console.log(line),
     onRequest: logRequest,
     onBatch: logBatch,
-    onFunctionOutput: logFunctionOutput,
+    onFunctionOutput: (service, line) => {
+      logGroups.write(service, line);
+      logFunctionOutput(service, line);
+    },
   });
   if (persistDir) printRestored(system, persistDir);
   printBanner(system);
+  const queues = Object.values(system.aws.resources).filter(({ arn }) => arn?.startsWith('arn:aws:sqs:'));
+  const changesPage = await startChangesPage({
+    port: portNumber(flags['changes-port']),
+    logGroups: () => readLogGroups(logsDir),
+    queueDepths: queueDepthsOf(createAwsClients(system.aws.env).sqs, queues),
+  });
+  console.log(
+    `Where is my change? ${changesPage.url}   (or: npm run -s local:timeline -- <productId|request id>)`,
+  );
   stopOnSignals((skipDrain) => stopGracefully(system, skipDrain, persistDir), 'the system');
 };
 
 main().catch((error: unknown) => {
   const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  console.error(inUse ? `Port ${flags.port} is in use: npm start -- --port <another>` : String(error));
+  const changesPortInUse = inUse && String(error).includes(`:${flags['changes-port']}`);
+  console.error(
+    changesPortInUse
+      ? `Port ${flags['changes-port']} (the changes page) is in use: npm start -- --changes-port <another>`
+      : inUse
+        ? `Port ${flags.port} is in use: npm start -- --port <another>`
+        : String(error),
+  );
   process.exit(1);
 });

@@ -48,3 +48,4 @@ export {
 export { drain, pollOnce, type EventSource, type SqsHandler } from './event-source';
 export { sampleSqsEvents } from './sample-sqs-events';
 export { aProduct, fakeLambdaContext } from './test-fixtures';
+export * from './timeline';

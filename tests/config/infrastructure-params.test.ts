@@ -22,6 +22,7 @@ const outputNames = [
   'ProductResourceId',
   'ProductsTableName',
   'CorsAllowedOrigins',
+  'TracingEnabled',
 ];
 const stackOutputs = [
   ...outputNames.map((name) => ({ OutputKey: name, OutputValue: `dev-${name}` })),

@@ -88,7 +88,7 @@ describe.each(consumers)(
       if (BatchSize > 10) expect(MaximumBatchingWindowInSeconds).toBeGreaterThanOrEqual(1);
     });
 
-    it('may receive and delete on its queue and do only what it does to its data, on exact ARNs', () => {
+    it('may receive and delete on its queue, send traces, and do only what it does to its data, on exact ARNs', () => {
       const role = only(template, 'AWS::IAM::Role');
 
       expect(nonLogStatements(role)).toEqual([
@@ -96,6 +96,7 @@ describe.each(consumers)(
           actions: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
           resources: [queueArn],
         },
+        { actions: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], resources: ['*'] },
         dataAccess,
       ]);
     });

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { IDEMPOTENCY_KEY_PREFIX } from '@bbws/core';
-import { loadTemplate, resourcesOfType, type CfnTemplate } from './support/templates';
+import {
+  loadTemplate,
+  localParams,
+  observabilityEnvironment,
+  resourcesOfType,
+  xrayGrant,
+  type CfnTemplate,
+} from './support/templates';
 
 const localCorsOrigins = (
   yaml.load(readFileSync(path.join(__dirname, '../../config/cors.yml'), 'utf8')) as {
@@ -108,7 +115,12 @@ describe.each(httpFunctions)(
     it('is given exactly the configuration it reads', () => {
       const variables = Object.keys((fn.Environment as { Variables: Record<string, string> }).Variables);
       expect(variables.sort()).toEqual(
-        ['POWERTOOLS_SERVICE_NAME', 'CORS_ALLOWED_ORIGINS', ...environment].sort(),
+        [
+          'POWERTOOLS_SERVICE_NAME',
+          'CORS_ALLOWED_ORIGINS',
+          ...observabilityEnvironment,
+          ...environment,
+        ].sort(),
       );
     });
 
@@ -119,7 +131,15 @@ describe.each(httpFunctions)(
     });
 
     it('may do only what it needs, on the exact resources', () => {
-      expect(grantsOf(only(template, 'AWS::IAM::Role'))).toEqual(grants);
+      expect(grantsOf(only(template, 'AWS::IAM::Role'))).toEqual([xrayGrant, ...grants]);
+    });
+
+    it("traces every invocation, recording SDK calls as the stage's tracingEnabled says", () => {
+      expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+      expect((fn.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
+        STAGE: 'local',
+        POWERTOOLS_TRACE_ENABLED: localParams.tracingEnabled,
+      });
     });
 
     it('keeps its logs for 90 days', () => {

@@ -1,4 +1,10 @@
-import { functionServiceNames, loadTemplate, referencedIds, resourcesOfType } from './support/templates';
+import {
+  functionServiceNames,
+  isXrayGrant,
+  loadTemplate,
+  referencedIds,
+  resourcesOfType,
+} from './support/templates';
 
 interface Statement {
   Effect: string;
@@ -31,8 +37,13 @@ describe.each(functionServiceNames)('IAM of the %s service', (service) => {
     expect(roles.map(([id]) => id).sort()).toEqual([...roleOfFunction].sort());
   });
 
-  it('grants no wildcard action and no wildcard resource beyond CloudWatch Logs', () => {
+  it('sends traces to X-Ray with the two actions tracing needs, once per role', () => {
+    for (const [, role] of roles) expect(statementsOf(role).filter(isXrayGrant)).toHaveLength(1);
+  });
+
+  it('grants no wildcard action and no wildcard resource beyond CloudWatch Logs and X-Ray', () => {
     for (const statement of roles.flatMap(([, role]) => statementsOf(role))) {
+      if (isXrayGrant(statement)) continue;
       expect(asList(statement.Action).filter((action) => action.includes('*'))).toEqual([]);
       if (isLogsOnly(statement)) continue;
       for (const resource of asList(statement.Resource)) {
@@ -46,7 +57,7 @@ describe.each(functionServiceNames)('IAM of the %s service', (service) => {
   it('names exact resources in its non-log statements', () => {
     const resources = roles
       .flatMap(([, role]) => statementsOf(role))
-      .filter((statement) => !isLogsOnly(statement))
+      .filter((statement) => !isLogsOnly(statement) && !isXrayGrant(statement))
       .flatMap((statement) => asList(statement.Resource));
     expect(resources.length).toBeGreaterThan(0);
     for (const resource of resources) expect(resource).toMatch(/^arn:aws:(dynamodb|sns|sqs|s3):/);

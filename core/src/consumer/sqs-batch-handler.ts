@@ -1,5 +1,6 @@
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger, withRequestContext } from '../logger';
+import { recordChangeEventProcessed, recordColdStart, recordPropagation } from '../observability/metrics';
 import type { ChangeEvent, ReceivedChangeEvent } from '../schemas/change-event';
 import {
   changeRecordOf,
@@ -54,25 +55,32 @@ interface ProductRecord {
 
 type LogFields = Record<string, unknown>;
 
-const logOutcome = (outcome: RecordOutcome, fields: LogFields): void => {
+/** The record's log line and its ChangeEventsProcessed metric (PropagationLatency too once applied). */
+const logOutcome = (outcome: RecordOutcome, fields: LogFields, changeEvent?: ChangeEvent): void => {
+  recordChangeEventProcessed(changeEvent?.eventType ?? 'unknown', outcome);
+  if (outcome === 'applied' && changeEvent) recordPropagation(changeEvent.occurredAt);
   const line = { ...fields, outcome };
   if (outcome === 'failed') logger.error('change event processed', line);
   else if (outcome === 'conflict') logger.warn('change event processed', line);
   else logger.info('change event processed', line);
 };
 
+// `apiRequestId` is the API request that accepted the change (the event's actor.requestId): the key that
+// joins the API's log line, the consumers' and the audit object. `requestId` stays this invocation's.
 const eventFields = (changeEvent: ChangeEvent, delivery: Delivery): LogFields => ({
+  apiRequestId: changeEvent.actor.requestId,
   eventId: changeEvent.eventId,
   productId: changeEvent.productId,
   eventType: changeEvent.eventType,
   ...delivery,
 });
 
-const logFailure = (fields: LogFields, error: unknown): void => {
+const logFailure = (fields: LogFields, error: unknown, changeEvent: ChangeEvent): void => {
   // A change waiting for an earlier one is the normal face of reordering, not an error.
-  if (error instanceof NotYetApplicable)
+  if (error instanceof NotYetApplicable) {
+    recordChangeEventProcessed(changeEvent.eventType, 'failed');
     logger.warn('change event processed', { ...fields, outcome: 'failed', reason: error.message });
-  else logOutcome('failed', { ...fields, error });
+  } else logOutcome('failed', { ...fields, error }, changeEvent);
 };
 
 /** Runs `run` over `items`, at most `limit` at a time. */
@@ -98,6 +106,7 @@ const processProduct = async (
   for (const { record, changeEvent, received } of records) {
     const fields = eventFields(changeEvent, deliveryOf(record));
     if (held) {
+      recordChangeEventProcessed(changeEvent.eventType, 'failed');
       logger.warn('change event processed', {
         ...fields,
         outcome: 'failed',
@@ -108,10 +117,10 @@ const processProduct = async (
     }
     try {
       const { outcome, detail } = await processChangeEvent(changeEvent, deliveryOf(record), received);
-      logOutcome(outcome, { ...fields, ...detail });
+      logOutcome(outcome, { ...fields, ...detail }, changeEvent);
       if (outcome === 'conflict') fail(record);
     } catch (error) {
-      logFailure(fields, error);
+      logFailure(fields, error, changeEvent);
       fail(record);
       held = true;
     }
@@ -155,6 +164,7 @@ export const sqsBatchHandler = (
 ) => {
   const { concurrency } = { ...defaults, ...options };
   return async (event: SQSEvent, context?: Pick<Context, 'awsRequestId'>): Promise<SQSBatchResponse> => {
+    recordColdStart();
     if (context) withRequestContext({ requestId: context.awsRequestId });
     const failed = new Set<SQSRecord>();
     const fail = (record: SQSRecord) => failed.add(record);

@@ -6,6 +6,7 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { allOf, type CompiledSchema } from '../validation';
 import {
   bodyLimit,
+  coldStartMetric,
   cors,
   emptyParameters,
   errorResponses,
@@ -26,9 +27,10 @@ export interface RequestValidators {
 }
 
 /**
- * Wraps domain code as an API Gateway handler: CORS for allowed origins, normalised headers, request ids in
- * logs, JSON body parsing, validation by the given validators and one error mapping. The validators are
- * compiled at build time from the core schemas; the body's without type coercion, path and query strings' with it.
+ * Wraps domain code as an API Gateway handler: the ColdStart metric, CORS for allowed origins, normalised
+ * headers, request ids in logs, JSON body parsing, validation by the given validators and one error mapping.
+ * The validators are compiled at build time from the core schemas; the body's without type coercion, path
+ * and query strings' with it.
  */
 export const httpHandler = <TEvent>(
   handler: (event: TEvent, context: Context) => Promise<HttpResponse>,
@@ -37,6 +39,7 @@ export const httpHandler = <TEvent>(
   const chain = middy<APIGatewayProxyEvent, HttpResponse>(
     handler as unknown as (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>,
   )
+    .use(coldStartMetric())
     // Browser origins allowed by the stage (config/cors.yml); none when unset.
     .use(cors(process.env.CORS_ALLOWED_ORIGINS ?? ''))
     .use(emptyParameters())

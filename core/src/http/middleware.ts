@@ -2,6 +2,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { PayloadTooLarge, toErrorResponse, ValidationFailed } from '../errors';
 import { logger, withRequestContext } from '../logger';
+import { recordColdStart } from '../observability/metrics';
 import { errorJson, type HttpResponse } from './responses';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEvent, HttpResponse>;
@@ -12,6 +13,11 @@ export const requestContext = (): Middleware => ({
     const requestId = event.requestContext.requestId;
     withRequestContext({ requestId, correlationId: event.headers['x-correlation-id'] ?? requestId });
   },
+});
+
+/** Emits the ColdStart metric on an execution environment's first request. */
+export const coldStartMetric = (): Middleware => ({
+  before: () => recordColdStart(),
 });
 
 type RequestContext = APIGatewayProxyEvent['requestContext'];

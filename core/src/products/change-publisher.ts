@@ -3,6 +3,7 @@ import { snsClient } from '../clients/sns';
 import { DependencyUnavailable } from '../errors';
 import { newChangeEvent, type NewChangeEvent } from '../events';
 import { logger } from '../logger';
+import { recordChangeAccepted } from '../observability/metrics';
 import type { ChangeEvent } from '../schemas/change-event';
 
 /**
@@ -26,5 +27,6 @@ export const changePublisher =
     }
     const { eventId, eventType, productId } = changeEvent;
     logger.info('change published', { eventId, eventType, productId });
+    recordChangeAccepted(eventType);
     return changeEvent;
   };

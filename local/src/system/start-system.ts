@@ -65,6 +65,8 @@ const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: 
     ...Object.fromEntries(configured),
     // What the Lambda runtime sets, then the backend's endpoints, region and dummy credentials.
     AWS_LAMBDA_FUNCTION_NAME: definition.functionName,
+    // As Lambda sets it: Powertools counts the ColdStart metric only for on-demand environments.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize),
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,

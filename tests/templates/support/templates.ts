@@ -83,3 +83,19 @@ export const referencedIds = (node: unknown, found = new Set<string>()): Set<str
   }
   return found;
 };
+
+/**
+ * The X-Ray statement of every function role (config/xray-statement.yml): X-Ray has no resource-level
+ * permissions for these two actions, so this is the one statement allowed `*`.
+ */
+export const xrayGrant = {
+  Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+  Resource: '*',
+} as const;
+
+export const isXrayGrant = (statement: { Action: unknown; Resource?: unknown }): boolean =>
+  JSON.stringify([statement.Action, statement.Resource]) ===
+  JSON.stringify([xrayGrant.Action, xrayGrant.Resource]);
+
+/** Variables every function gets for its metrics and traces (core/src/observability). */
+export const observabilityEnvironment = ['STAGE', 'POWERTOOLS_TRACE_ENABLED'];

@@ -1,0 +1,12 @@
+export {
+  METRICS_NAMESPACE,
+  MetricName,
+  metrics,
+  recordColdStart,
+  recordChangeAccepted,
+  recordChangeEventProcessed,
+  recordPropagation,
+  recordAuditRecordWritten,
+  type ProcessedOutcome,
+} from './metrics';
+export { tracer, traced } from './tracer';

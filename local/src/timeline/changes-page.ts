@@ -1,0 +1,81 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { recentChanges } from './changes';
+
+/** Messages in a queue: visible (waiting) and in flight (received, not yet deleted). */
+export interface QueueDepth {
+  queue: string;
+  visible: number;
+  inFlight: number;
+}
+
+export interface ChangesPageOptions {
+  port: number;
+  /** The functions' log lines by service (what .local/logs holds). */
+  logGroups: () => Record<string, string[]>;
+  queueDepths: () => Promise<QueueDepth[]>;
+}
+
+// The page polls /changes.json each second and redraws; no framework, no build step.
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Where is my change? (local)</title>
+<style>
+body{font:14px system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse;margin-bottom:1rem}
+td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.applied{color:#075}.failed,.conflict{color:#b00}.pending{color:#888}code{font-size:12px}
+</style></head><body>
+<h1>Where is my change?</h1>
+<p>Recent changes, from the functions' own log lines; queue depths from SQS. Updates every second.</p>
+<h2>Queues</h2><table id="queues"><tr><th>queue</th><th>visible</th><th>in flight</th></tr></table>
+<h2>Changes</h2>
+<table id="changes"><tr><th>accepted</th><th>change</th><th>product-creator</th><th>audit-logger</th></tr></table>
+<script>
+const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'})[c]);
+const steps = (list, label) => list && list.length
+  ? list.map((s) => '<div class="' + esc(s.outcome) + '" data-step="' + esc(label + ' ' + s.outcome) + '">' + esc(s.at.slice(11, 23)) + ' ' + esc(s.outcome)
+      + ' (receive ' + esc(s.receiveCount) + ')' + (s.key ? '<br><code>' + esc(s.key) + '</code>' : '') + '</div>').join('')
+  : '<span class="pending">pending</span>';
+const draw = async () => {
+  const { changes, queues } = await (await fetch('changes.json')).json();
+  document.getElementById('queues').innerHTML = '<tr><th>queue</th><th>visible</th><th>in flight</th></tr>'
+    + queues.map((q) => '<tr><td>' + esc(q.queue) + '</td><td>' + q.visible + '</td><td>' + q.inFlight + '</td></tr>').join('');
+  document.getElementById('changes').innerHTML = '<tr><th>accepted</th><th>change</th><th>product-creator</th><th>audit-logger</th></tr>'
+    + changes.map((c) => '<tr data-change="' + esc(c.eventType + ' ' + c.productId) + '"><td>' + esc(c.acceptedAt.slice(11, 23)) + '<br>' + esc(c.acceptedBy)
+      + '</td><td>' + esc(c.eventType) + ' ' + esc(c.productId) + '<br>event ' + esc(c.eventId) + '<br>request ' + esc(c.apiRequestId || '?')
+      + '</td><td>' + steps(c.consumers['product-creator'], 'applied-by') + '</td><td>' + steps(c.consumers['audit-logger'], 'audited-by') + '</td></tr>').join('');
+};
+const loop = () => draw().catch(() => undefined).finally(() => setTimeout(loop, 1000));
+loop();
+</script></body></html>`;
+
+/** Serves the "where is my change?" page and its data on 127.0.0.1; a local tool, not part of the API. */
+export const startChangesPage = async (
+  options: ChangesPageOptions,
+): Promise<{ url: string; close(): Promise<void> }> => {
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === '/') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
+      return;
+    }
+    if (path === '/changes.json') {
+      options
+        .queueDepths()
+        .then((queues) => ({ changes: recentChanges(options.logGroups()), queues }))
+        .then(
+          (body) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body)),
+          (error: unknown) => response.writeHead(500).end(String(error)),
+        );
+      return;
+    }
+    response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  // It only watches: it never keeps a stopping system alive.
+  server.unref();
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+};

@@ -1,0 +1,74 @@
+/** One step of a change's way through the system, read from a function's log line. */
+export interface TimelineStep {
+  at: string;
+  service: string;
+  step: string;
+  productId?: string;
+  apiRequestId?: string;
+}
+
+type LogLine = Record<string, unknown>;
+
+const parse = (line: string): LogLine | undefined => {
+  if (!line.startsWith('{')) return undefined;
+  try {
+    return JSON.parse(line) as LogLine;
+  } catch {
+    return undefined;
+  }
+};
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The API request a line is about: its own on the API's lines, `apiRequestId` on the consumers'. */
+const apiRequestOf = (line: LogLine): string | undefined =>
+  text(line.apiRequestId) ?? (line.message === 'change published' ? text(line.requestId) : undefined);
+
+const describe = (line: LogLine): string => {
+  const { message, eventType, eventId, outcome, receiveCount, key, reason } = line;
+  if (message === 'change published')
+    return `accepted: ${String(eventType)} event ${String(eventId)} published`;
+  if (message === 'change event processed') {
+    const audit = typeof key === 'string' ? ` -> ${key}` : '';
+    const why = typeof reason === 'string' ? ` (${reason})` : '';
+    return `${String(eventType)} ${String(outcome)}, receive ${String(receiveCount)}${audit}${why}`;
+  }
+  return String(message);
+};
+
+/**
+ * Every step about `id` (a productId or the request id of the API call that made the change) in the
+ * functions' log lines, oldest first: the accepted request, then each consumer's outcome per receive.
+ */
+export const timelineOf = (logGroups: Record<string, string[]>, id: string): TimelineStep[] => {
+  const lines = Object.entries(logGroups).flatMap(([service, raw]) =>
+    raw.flatMap((entry) => {
+      const line = parse(entry);
+      return line && !('_aws' in line) ? [{ service, line }] : [];
+    }),
+  );
+  // A request id also names its product, so the consumers' lines are found by either.
+  const requestsOfId = new Set(
+    lines.filter(({ line }) => line.productId === id).flatMap(({ line }) => apiRequestOf(line) ?? []),
+  );
+  return lines
+    .filter(({ line }) => {
+      const request = apiRequestOf(line);
+      return line.productId === id || request === id || (request !== undefined && requestsOfId.has(request));
+    })
+    .map(({ service, line }) => ({
+      at: text(line.timestamp) ?? '',
+      service,
+      step: describe(line),
+      ...(text(line.productId) ? { productId: text(line.productId) } : {}),
+      ...(apiRequestOf(line) ? { apiRequestId: apiRequestOf(line) } : {}),
+    }))
+    .sort((a, b) => a.at.localeCompare(b.at));
+};
+
+/** The timeline as lines for a terminal. */
+export const formatTimeline = (steps: TimelineStep[]): string[] =>
+  steps.map(
+    ({ at, service, step, apiRequestId }) =>
+      `${at}  ${service.padEnd(15)}  ${step}${apiRequestId ? `  [request ${apiRequestId}]` : ''}`,
+  );

@@ -1,0 +1,59 @@
+import { startSystem, timelineOf, type RunningSystem } from '@bbws/local';
+import { apiClient, eventually } from './support/http';
+import { createProduct, productInput, visibleProduct } from './support/products';
+
+jest.setTimeout(60_000);
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+// What npm start keeps in .local/logs (one log group per function), kept here in memory.
+const logGroups: Record<string, string[]> = {};
+let system: RunningSystem | undefined;
+
+beforeAll(async () => {
+  system = await startSystem({
+    port: 0,
+    apiKeyFile: null,
+    awsEndpoint: process.env.LOCAL_AWS_ENDPOINT || undefined,
+    onFunctionOutput: (service, line) => (logGroups[service] ??= []).push(line),
+  });
+}, 120_000);
+afterAll(async () => system?.stop());
+
+const api = apiClient(() => {
+  if (!system) throw new Error('The system starts in beforeAll');
+  return system;
+});
+
+const steps = (id: string) => timelineOf(logGroups, id).map(({ service, step }) => `${service}: ${step}`);
+
+describe('the timeline of a change, from what the functions log', () => {
+  it('shows a created then updated product accepted, applied and audited, found by productId or request id', async () => {
+    const productId = await createProduct(api, productInput());
+    await visibleProduct(api, productId);
+    const update = await api(`/v1.0/products/${productId}`, {
+      method: 'PUT',
+      body: productInput({ price: 27 }),
+    });
+    expect(update.status).toBe(202);
+
+    const timeline = await eventually('both changes applied and audited', async () => {
+      const found = steps(productId);
+      const done = ['product-creator: UPDATE applied', 'audit-logger: UPDATE applied'].every((prefix) =>
+        found.some((step) => step.startsWith(prefix)),
+      );
+      return done ? found : undefined;
+    });
+
+    expect(timeline).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^create-product: accepted: CREATE event /),
+        expect.stringMatching(/^product-creator: CREATE applied, receive 1$/),
+        expect.stringMatching(/^audit-logger: CREATE applied, receive 1 -> audit\//),
+        expect.stringMatching(/^update-product: accepted: UPDATE event /),
+      ]),
+    );
+    const [created] = timelineOf(logGroups, productId);
+    expect(created?.apiRequestId).toEqual(expect.any(String));
+    expect(steps(created?.apiRequestId ?? '')).toEqual(timeline.filter((step) => step.includes('CREATE')));
+  });
+});
