@@ -9,7 +9,14 @@ import {
   type RequestLog,
   type RunningSystem,
 } from '../src/system';
-import { logGroupWriter, queueDepthsOf, readLogGroups, startChangesPage } from '../src/timeline';
+import {
+  ACCESS_LOG_GROUP,
+  accessLogLine,
+  logGroupWriter,
+  queueDepthsOf,
+  readLogGroups,
+  startChangesPage,
+} from '../src/timeline';
 import { stopOnSignals } from './shutdown';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
@@ -141,7 +148,10 @@ const main = async () => {
     packaging,
     stackFile,
     log: (line) => console.log(line),
-    onRequest: logRequest,
+    onRequest: (request) => {
+      logGroups.write(ACCESS_LOG_GROUP, accessLogLine(request));
+      logRequest(request);
+    },
     onBatch: logBatch,
     onFunctionOutput: (service, line) => {
       logGroups.write(service, line);

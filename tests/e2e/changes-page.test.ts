@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  ACCESS_LOG_GROUP,
+  accessLogLine,
   createAwsClients,
   queueDepthsOf,
   startChangesPage,
@@ -29,6 +31,7 @@ beforeAll(async () => {
     apiKeyFile: null,
     awsEndpoint: process.env.LOCAL_AWS_ENDPOINT || undefined,
     onFunctionOutput: (service, line) => (logGroups[service] ??= []).push(line),
+    onRequest: (request) => (logGroups[ACCESS_LOG_GROUP] ??= []).push(accessLogLine(request)),
   });
   aws = createAwsClients(system.aws.env);
   const queues = Object.values(system.aws.resources).filter(({ arn }) => arn?.startsWith('arn:aws:sqs:'));
@@ -77,6 +80,7 @@ describe('the "where is my change?" page, in Chromium', () => {
     expect(update.status).toBe(202);
 
     for (const eventType of ['CREATE', 'UPDATE']) {
+      await expectStep(browserPage, `${eventType} ${productId}`, 'request 202');
       await expectStep(browserPage, `${eventType} ${productId}`, 'applied-by applied');
       await expectStep(browserPage, `${eventType} ${productId}`, 'audited-by applied');
     }

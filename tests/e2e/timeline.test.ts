@@ -1,11 +1,11 @@
-import { startSystem, timelineOf, type RunningSystem } from '@bbws/local';
+import { ACCESS_LOG_GROUP, accessLogLine, startSystem, timelineOf, type RunningSystem } from '@bbws/local';
 import { apiClient, eventually } from './support/http';
 import { createProduct, productInput, visibleProduct } from './support/products';
 
 jest.setTimeout(60_000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-// What npm start keeps in .local/logs (one log group per function), kept here in memory.
+// What npm start keeps in .local/logs (the API's access log and one log group per function), in memory here.
 const logGroups: Record<string, string[]> = {};
 let system: RunningSystem | undefined;
 
@@ -15,6 +15,7 @@ beforeAll(async () => {
     apiKeyFile: null,
     awsEndpoint: process.env.LOCAL_AWS_ENDPOINT || undefined,
     onFunctionOutput: (service, line) => (logGroups[service] ??= []).push(line),
+    onRequest: (request) => (logGroups[ACCESS_LOG_GROUP] ??= []).push(accessLogLine(request)),
   });
 }, 120_000);
 afterAll(async () => system?.stop());
@@ -46,14 +47,19 @@ describe('the timeline of a change, from what the functions log', () => {
 
     expect(timeline).toEqual(
       expect.arrayContaining([
+        expect.stringMatching(/^api-gateway: request: POST \/v1.0\/products -> 202 in \d+ ms$/),
         expect.stringMatching(/^create-product: accepted: CREATE event /),
         expect.stringMatching(/^product-creator: CREATE applied, receive 1$/),
         expect.stringMatching(/^audit-logger: CREATE applied, receive 1 -> audit\//),
+        expect.stringMatching(/^api-gateway: request: PUT \/v1.0\/products\/[0-9a-f-]+ -> 202 in \d+ ms$/),
         expect.stringMatching(/^update-product: accepted: UPDATE event /),
       ]),
     );
     const [created] = timelineOf(logGroups, productId);
     expect(created?.apiRequestId).toEqual(expect.any(String));
-    expect(steps(created?.apiRequestId ?? '')).toEqual(timeline.filter((step) => step.includes('CREATE')));
+    expect(timeline[0]).toMatch(/^api-gateway: request: POST /);
+    expect(steps(created?.apiRequestId ?? '')).toEqual(
+      timeline.filter((step) => step.includes('CREATE') || step.startsWith('api-gateway: request: POST')),
+    );
   });
 });

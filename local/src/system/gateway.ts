@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { apiGatewayEvent } from '../api-gateway-event';
@@ -9,6 +10,8 @@ import { matchRoute, type MockTarget, type Route } from './routes';
 import type { UsageVerdict } from './usage-plan';
 
 export interface RequestLog {
+  /** API Gateway's request id (`x-amzn-RequestId`); the functions' log lines and change events carry it. */
+  requestId: string;
   method: string;
   path: string;
   statusCode: number;
@@ -237,6 +240,8 @@ export const createGateway = (options: GatewayOptions) => {
     response.end(reply.body);
     const durationMs = Math.round(performance.now() - startedAt);
     options.onRequest?.({
+      // The gateway's own answers (403, 429...) reach no function and so carry no request id of one.
+      requestId: String(reply.headers['x-amzn-RequestId'] ?? randomUUID()),
       method: request.method ?? '',
       path: url.pathname + url.search,
       statusCode: reply.statusCode,

@@ -25,7 +25,7 @@ td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 .applied{color:#075}.failed,.conflict{color:#b00}.pending{color:#888}code{font-size:12px}
 </style></head><body>
 <h1>Where is my change?</h1>
-<p>Recent changes, from the functions' own log lines; queue depths from SQS. Updates every second.</p>
+<p>Recent changes, from the API's access log and the functions' own log lines; queue depths from SQS. Updates every second.</p>
 <h2>Queues</h2><table id="queues"><tr><th>queue</th><th>visible</th><th>in flight</th></tr></table>
 <h2>Changes</h2>
 <table id="changes"><tr><th>accepted</th><th>change</th><th>product-creator</th><th>audit-logger</th></tr></table>
@@ -35,12 +35,15 @@ const steps = (list, label) => list && list.length
   ? list.map((s) => '<div class="' + esc(s.outcome) + '" data-step="' + esc(label + ' ' + s.outcome) + '">' + esc(s.at.slice(11, 23)) + ' ' + esc(s.outcome)
       + ' (receive ' + esc(s.receiveCount) + ')' + (s.key ? '<br><code>' + esc(s.key) + '</code>' : '') + '</div>').join('')
   : '<span class="pending">pending</span>';
+const request = (r) => r
+  ? '<div data-step="' + esc('request ' + r.status) + '">' + esc(r.method + ' ' + r.path + ' ' + r.status + ' (' + r.latencyMs + ' ms)') + '</div>'
+  : '';
 const draw = async () => {
   const { changes, queues } = await (await fetch('changes.json')).json();
   document.getElementById('queues').innerHTML = '<tr><th>queue</th><th>visible</th><th>in flight</th></tr>'
     + queues.map((q) => '<tr><td>' + esc(q.queue) + '</td><td>' + q.visible + '</td><td>' + q.inFlight + '</td></tr>').join('');
   document.getElementById('changes').innerHTML = '<tr><th>accepted</th><th>change</th><th>product-creator</th><th>audit-logger</th></tr>'
-    + changes.map((c) => '<tr data-change="' + esc(c.eventType + ' ' + c.productId) + '"><td>' + esc(c.acceptedAt.slice(11, 23)) + '<br>' + esc(c.acceptedBy)
+    + changes.map((c) => '<tr data-change="' + esc(c.eventType + ' ' + c.productId) + '"><td>' + esc(c.acceptedAt.slice(11, 23)) + '<br>' + esc(c.acceptedBy) + request(c.request)
       + '</td><td>' + esc(c.eventType) + ' ' + esc(c.productId) + '<br>event ' + esc(c.eventId) + '<br>request ' + esc(c.apiRequestId || '?')
       + '</td><td>' + steps(c.consumers['product-creator'], 'applied-by') + '</td><td>' + steps(c.consumers['audit-logger'], 'audited-by') + '</td></tr>').join('');
 };

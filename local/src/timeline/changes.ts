@@ -1,3 +1,5 @@
+import { requestsById, type AccessLogEntry } from './access-log';
+
 /** What one consumer did with a change on one receive, from its log line. */
 export interface ConsumerStep {
   at: string;
@@ -13,6 +15,8 @@ export interface Change {
   eventType: string;
   productId: string;
   apiRequestId?: string;
+  /** The API request that made the change, from the stage's access log. */
+  request?: AccessLogEntry;
   acceptedAt: string;
   acceptedBy: string;
   consumers: Record<string, ConsumerStep[]>;
@@ -30,21 +34,29 @@ const jsonLines = (lines: string[]): LogLine[] =>
     }
   });
 
+/** A change as its producer's "change published" line tells it, with its request from the access log. */
+const acceptedChange = (service: string, line: LogLine, requests: Map<string, AccessLogEntry>): Change => {
+  const apiRequestId = typeof line.requestId === 'string' ? line.requestId : undefined;
+  return {
+    eventId: String(line.eventId),
+    eventType: String(line.eventType),
+    productId: String(line.productId),
+    apiRequestId,
+    request: apiRequestId === undefined ? undefined : requests.get(apiRequestId),
+    acceptedAt: String(line.timestamp),
+    acceptedBy: service,
+    consumers: {},
+  };
+};
+
 /** The `limit` most recent changes, newest first, with each consumer's steps in time order. */
 export const recentChanges = (logGroups: Record<string, string[]>, limit = 20): Change[] => {
   const changes = new Map<string, Change>();
+  const requests = requestsById(logGroups);
   const parsed = Object.entries(logGroups).map(([service, lines]) => [service, jsonLines(lines)] as const);
   for (const [service, lines] of parsed)
     for (const line of lines.filter(({ message }) => message === 'change published'))
-      changes.set(String(line.eventId), {
-        eventId: String(line.eventId),
-        eventType: String(line.eventType),
-        productId: String(line.productId),
-        apiRequestId: typeof line.requestId === 'string' ? line.requestId : undefined,
-        acceptedAt: String(line.timestamp),
-        acceptedBy: service,
-        consumers: {},
-      });
+      changes.set(String(line.eventId), acceptedChange(service, line, requests));
   for (const [service, lines] of parsed)
     for (const line of lines.filter(({ message }) => message === 'change event processed')) {
       const change = changes.get(String(line.eventId));

@@ -1,3 +1,5 @@
+import { ACCESS_LOG_GROUP, requestsById, type AccessLogEntry } from './access-log';
+
 /** One step of a change's way through the system, read from a function's log line. */
 export interface TimelineStep {
   at: string;
@@ -51,7 +53,7 @@ export const timelineOf = (logGroups: Record<string, string[]>, id: string): Tim
   const requestsOfId = new Set(
     lines.filter(({ line }) => line.productId === id).flatMap(({ line }) => apiRequestOf(line) ?? []),
   );
-  return lines
+  const functionSteps = lines
     .filter(({ line }) => {
       const request = apiRequestOf(line);
       return line.productId === id || request === id || (request !== undefined && requestsOfId.has(request));
@@ -62,9 +64,23 @@ export const timelineOf = (logGroups: Record<string, string[]>, id: string): Tim
       step: describe(line),
       ...(text(line.productId) ? { productId: text(line.productId) } : {}),
       ...(apiRequestOf(line) ? { apiRequestId: apiRequestOf(line) } : {}),
-    }))
-    .sort((a, b) => a.at.localeCompare(b.at));
+    }));
+  // The API requests themselves, from the stage's access log: those the steps name, or the one asked for.
+  const requests = requestsById(logGroups);
+  const named = new Set([id, ...functionSteps.flatMap(({ apiRequestId }) => apiRequestId ?? [])]);
+  const requestSteps = [...named].flatMap((requestId) => {
+    const request = requests.get(requestId);
+    return request ? [requestStep(request)] : [];
+  });
+  return [...requestSteps, ...functionSteps].sort((a, b) => a.at.localeCompare(b.at));
 };
+
+const requestStep = ({ requestId, at, method, path, status, latencyMs }: AccessLogEntry): TimelineStep => ({
+  at,
+  service: ACCESS_LOG_GROUP,
+  step: `request: ${method} ${path} -> ${status} in ${latencyMs} ms`,
+  apiRequestId: requestId,
+});
 
 /** The timeline as lines for a terminal. */
 export const formatTimeline = (steps: TimelineStep[]): string[] =>
