@@ -85,8 +85,11 @@ describe('events of a later minor version (1.x) through today’s consumers', ()
     product: { name: 'Moka Pot', price: 29.5, currency: 'EUR', stock: 12, colours: ['silver'] },
     actor: { apiKeyId: 'e2e-producer', sourceIp: '203.0.113.10', requestId: randomUUID(), userAgent: 'next' },
   });
+  // Accepted after the create, as a real update is: with the same occurredAt, last-writer-wins would order
+  // the two by eventId and could take the update for a stale one.
   const update = changeEvent(productId, 'UPDATE', {
     schemaMinorVersion: 7,
+    occurredAt: new Date(Date.parse(create.occurredAt) + 1000).toISOString(),
     expectedVersion: 1,
     product: { name: 'Moka Pot', price: 27, currency: 'EUR', stock: 9 },
   });
