@@ -134,7 +134,7 @@ Ctrl-C to stop.
 
 const main = async () => {
   if (flags.help) return console.log(USAGE);
-  // Lambda runs nodejs22.x; an older local Node makes the AWS SDK warn about something that never deploys.
+  // Lambda runs nodejs24.x; an older local Node makes the AWS SDK warn about something that never deploys.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const packaging = flags.package ? 'always' : flags['no-package'] ? 'never' : 'if-stale';
   const persistDir = flags.persist && path.resolve(flags.persist);

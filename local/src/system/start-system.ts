@@ -70,8 +70,8 @@ const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: 
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize),
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
-    // The functions run on nodejs22.x when deployed: the SDK's warning about an older local Node is noise.
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+    // The functions run on nodejs24.x when deployed: the SDK's warning about an older local Node is noise.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ...backend.env,
   };

@@ -5,7 +5,7 @@ import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { createAwsClients, startSystem, type RunningSystem, type SystemOptions } from '@bbws/local';
 
-// The deployed functions run on nodejs22.x; the SDK's notice about an older local Node is noise here.
+// The deployed functions run on nodejs24.x; the SDK's notice about an older local Node is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /**
