@@ -1,27 +1,25 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { referenceSite } from '@bbws/local';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { useSystem } from './support/system';
 
 // A real browser (Debian's chromium) uses the reference page from another localhost origin against the
 // running system: Authorize, create a product, list it. Every call crosses origins, so this proves CORS.
 jest.setTimeout(120_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
-export const SCREENSHOT = path.join(ROOT, 'tests/e2e/artifacts/reference-page.png');
+export const SCREENSHOT = path.join(ROOT, 'tests/artifacts/reference-page.png');
 
 const RESPONSE_BODY = '.live-responses-table tr.response .response-col_description .highlight-code pre';
 
 const sut = useSystem();
 let site: Server;
 let siteUrl: string;
-let userDataDir: string;
-let browser: BrowserContext;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
   const document = JSON.parse(readFileSync(path.join(ROOT, 'docs/openapi.json'), 'utf8')) as object;
@@ -33,26 +31,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   siteUrl = `http://localhost:${(site.address() as AddressInfo).port}/`;
-  userDataDir = mkdtempSync(path.join(os.tmpdir(), 'bbws-chromium-'));
-  browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => site?.close(resolve));
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 const tryOperation = async (page: Page, operationId: string, body?: string) => {
@@ -71,7 +55,7 @@ const tryOperation = async (page: Page, operationId: string, body?: string) => {
 
 describe('the API reference page in a browser', () => {
   it('authorizes with the pasted key, creates a product and lists it against the running system', async () => {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(siteUrl);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-/** Debian's chromium package (`apt-get install -y chromium`); no browser is ever downloaded. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium package (`apt-get install -y chromium`), or CHROMIUM_PATH; no browser is ever downloaded. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Headless Chromium with a fresh profile (playwright-core passes it as --user-data-dir), removed on close.
