@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { createAwsClients, type AwsClients } from '@bbws/local';
 import { loadTemplate, resourcesOfType } from '../templates/support/templates';
 import { apiClient, eventually } from './support/http';
-import { useSystem } from './support/system';
+import { useSystem, useSystemAws } from './support/system';
 
 // The change-event contract of docs/change-events.md, against today's consumers running as deployed:
 // events of a later minor version are applied and audited; an event of another major version is refused
@@ -15,23 +14,12 @@ jest.setTimeout(90_000);
 
 const sut = useSystem({ queueVisibilityTimeouts: { ProductAuditQueue: 2 } });
 const api = apiClient(() => sut().system);
-let aws: AwsClients;
-
-beforeAll(() => {
-  aws = createAwsClients(sut().system.aws.env);
-});
-afterAll(() => aws.destroy());
-
-const resource = (logicalId: string) => {
-  const found = sut().system.aws.resources[logicalId];
-  if (!found) throw new Error(`No ${logicalId} in the running system`);
-  return found;
-};
+const { aws, resource } = useSystemAws(sut);
 
 /** A change event as a producer of another version would publish it, straight to the topic. */
 const publish = async (changeEvent: Record<string, unknown>) => {
   const message = JSON.stringify(changeEvent);
-  await aws.sns.send(
+  await aws().sns.send(
     new PublishCommand({
       TopicArn: resource('ProductEventsTopic').arn,
       Message: message,
@@ -53,11 +41,13 @@ const changeEvent = (productId: string, eventType: 'CREATE' | 'UPDATE', fields: 
 
 const auditObjects = async (productId: string) => {
   const bucket = resource('AuditBucket').name;
-  const { Contents = [] } = await aws.s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'audit/' }));
+  const { Contents = [] } = await aws().s3.send(
+    new ListObjectsV2Command({ Bucket: bucket, Prefix: 'audit/' }),
+  );
   const ours = Contents.filter((object) => object.Key?.includes(`/${productId}/`));
   return Promise.all(
     ours.map(async ({ Key }) => {
-      const object = await aws.s3.send(new GetObjectCommand({ Bucket: bucket, Key }));
+      const object = await aws().s3.send(new GetObjectCommand({ Bucket: bucket, Key }));
       return JSON.parse((await object.Body?.transformToString()) ?? '{}') as {
         event: Record<string, unknown>;
       };
@@ -66,7 +56,7 @@ const auditObjects = async (productId: string) => {
 };
 
 const deadLetterBodies = async (logicalId: string) => {
-  const { Messages = [] } = await aws.sqs.send(
+  const { Messages = [] } = await aws().sqs.send(
     new ReceiveMessageCommand({
       QueueUrl: resource(logicalId).url,
       MaxNumberOfMessages: 10,

@@ -1,30 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
-import { createAwsClients, type AwsClients } from '@bbws/local';
 import { eventually } from './support/http';
-import { useSystem } from './support/system';
+import { useSystem, useSystemAws } from './support/system';
 
 // Five receives 2 s apart (the test visibility timeout of the change queue, see support/system.ts).
 jest.setTimeout(60_000);
 
 const sut = useSystem();
-let aws: AwsClients;
-
-beforeAll(() => {
-  aws = createAwsClients(sut().system.aws.env);
-});
-afterAll(() => aws.destroy());
-
-const resource = (logicalId: string) => {
-  const found = sut().system.aws.resources[logicalId];
-  if (!found) throw new Error(`No ${logicalId} in the running system`);
-  return found;
-};
+const { aws, resource } = useSystemAws(sut);
 
 describe('a poison message', () => {
   it('is delivered to product-creator maxReceiveCount times, then lands in its dead-letter queue', async () => {
-    const { Attributes } = await aws.sqs.send(
+    const { Attributes } = await aws().sqs.send(
       new GetQueueAttributesCommand({
         QueueUrl: resource('ProductChangeQueue').url,
         AttributeNames: ['RedrivePolicy'],
@@ -33,11 +21,13 @@ describe('a poison message', () => {
     const { maxReceiveCount } = JSON.parse(Attributes?.RedrivePolicy ?? '{}') as { maxReceiveCount: number };
     const poison = JSON.stringify({ eventType: 'CREATE', poison: randomUUID() });
 
-    await aws.sns.send(new PublishCommand({ TopicArn: resource('ProductEventsTopic').arn, Message: poison }));
+    await aws().sns.send(
+      new PublishCommand({ TopicArn: resource('ProductEventsTopic').arn, Message: poison }),
+    );
     const deadLetter = await eventually(
       'the poison message in the dead-letter queue',
       async () => {
-        const { Messages } = await aws.sqs.send(
+        const { Messages } = await aws().sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: resource('ProductChangeDeadLetterQueue').url,
             WaitTimeSeconds: 1,

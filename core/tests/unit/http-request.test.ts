@@ -33,7 +33,7 @@ describe('parseEntityTags', () => {
     });
   });
 
-  it('reads * as any', () => {
+  it('reads * as matching every version', () => {
     expect(parseEntityTags('If-None-Match', [' * '])).toEqual({ any: true });
   });
 

@@ -1,4 +1,11 @@
-import { startSystem, type BatchLog, type RunningSystem, type SystemOptions } from '@bbws/local';
+import {
+  createAwsClients,
+  startSystem,
+  type AwsClients,
+  type BatchLog,
+  type RunningSystem,
+  type SystemOptions,
+} from '@bbws/local';
 
 // Packaging (only when the packaged output is stale) can take a minute on 2 cores; starting takes seconds.
 const START_TIMEOUT_MS = 120_000;
@@ -43,5 +50,26 @@ export const useSystem = (
   return () => {
     if (!running) throw new Error('The system starts in beforeAll: use it inside a test or a later hook');
     return running;
+  };
+};
+
+/** AWS clients on the running system's backend, and its resources by logical id, for what sits behind the API. */
+export const useSystemAws = (sut: () => SystemUnderTest) => {
+  let clients: AwsClients | undefined;
+  beforeAll(() => {
+    clients = createAwsClients(sut().system.aws.env);
+  });
+  afterAll(() => clients?.destroy());
+  return {
+    aws: (): AwsClients => {
+      if (!clients)
+        throw new Error('The clients are made in beforeAll: use them inside a test or a later hook');
+      return clients;
+    },
+    resource: (logicalId: string) => {
+      const found = sut().system.aws.resources[logicalId];
+      if (!found) throw new Error(`No ${logicalId} in the running system`);
+      return found;
+    },
   };
 };
