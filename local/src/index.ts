@@ -47,5 +47,6 @@ export {
 } from './system';
 export { drain, pollOnce, type EventSource, type SqsHandler } from './event-source';
 export { sampleSqsEvents } from './sample-sqs-events';
+export { sqsRecord } from './system/sqs-event';
 export { aProduct, fakeLambdaContext } from './test-fixtures';
 export * from './timeline';

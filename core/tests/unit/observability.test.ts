@@ -1,4 +1,5 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { sqsRecord as sqsRecordOf } from '@bbws/local';
 import type { APIGatewayProxyEvent, Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import createEvent from '../../events/change-event-create.json';
@@ -13,22 +14,18 @@ const sns = mockClient(SNSClient);
 const actor = { apiKeyId: 'key-1', sourceIp: '203.0.113.10', requestId: 'api-request-1' };
 const productId = '0b6f5a3e-7c1d-4a8e-9f2b-3c4d5e6f7a8b';
 
-const sqsRecord = (changeEvent: ChangeEvent, messageId: string, receiveCount = 1): SQSRecord => ({
-  messageId,
-  receiptHandle: `handle-${messageId}`,
-  body: JSON.stringify(changeEvent),
-  attributes: {
-    ApproximateReceiveCount: String(receiveCount),
-    SentTimestamp: '1736937000000',
-    SenderId: 'sender',
-    ApproximateFirstReceiveTimestamp: '1736937000500',
-  },
-  messageAttributes: {},
-  md5OfBody: '',
-  eventSource: 'aws:sqs',
-  eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:bbws-product-change-local',
-  awsRegion: 'eu-west-1',
-});
+// Built as Lambda's event source mapping builds it (the local system's builder).
+const sqsRecord = (changeEvent: ChangeEvent, messageId: string, receiveCount = 1): SQSRecord =>
+  sqsRecordOf(
+    {
+      MessageId: messageId,
+      ReceiptHandle: `handle-${messageId}`,
+      Body: JSON.stringify(changeEvent),
+      Attributes: { ApproximateReceiveCount: String(receiveCount) },
+    },
+    'arn:aws:sqs:eu-west-1:000000000000:bbws-product-change-local',
+    'eu-west-1',
+  );
 
 const eventAt = (occurredAt: Date, eventId: string, eventType: 'CREATE' | 'UPDATE' = 'CREATE') =>
   ({ ...createEvent, eventType, eventId, occurredAt: occurredAt.toISOString() }) as ChangeEvent;
