@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ACCESS_LOG_GROUP,
-  accessLogLine,
   createAwsClients,
   queueDepthsOf,
   startChangesPage,
@@ -12,6 +10,7 @@ import {
 } from '@bbws/local';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { inMemoryLogGroups } from './support/log-groups';
 import { apiClient } from './support/http';
 import { createProduct, productInput, visibleProduct } from './support/products';
 
@@ -19,7 +18,7 @@ jest.setTimeout(90_000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const logGroups: Record<string, string[]> = {};
+const { logGroups, capture } = inMemoryLogGroups();
 let system: RunningSystem | undefined;
 let aws: AwsClients | undefined;
 let page: { url: string; close(): Promise<void> } | undefined;
@@ -30,8 +29,7 @@ beforeAll(async () => {
     port: 0,
     apiKeyFile: null,
     awsEndpoint: process.env.LOCAL_AWS_ENDPOINT || undefined,
-    onFunctionOutput: (service, line) => (logGroups[service] ??= []).push(line),
-    onRequest: (request) => (logGroups[ACCESS_LOG_GROUP] ??= []).push(accessLogLine(request)),
+    ...capture,
   });
   aws = createAwsClients(system.aws.env);
   const queues = Object.values(system.aws.resources).filter(({ arn }) => arn?.startsWith('arn:aws:sqs:'));

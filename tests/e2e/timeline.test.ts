@@ -1,12 +1,12 @@
-import { ACCESS_LOG_GROUP, accessLogLine, startSystem, timelineOf, type RunningSystem } from '@bbws/local';
+import { startSystem, timelineOf, type RunningSystem } from '@bbws/local';
+import { inMemoryLogGroups } from './support/log-groups';
 import { apiClient, eventually } from './support/http';
 import { createProduct, productInput, visibleProduct } from './support/products';
 
 jest.setTimeout(60_000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-// What npm start keeps in .local/logs (the API's access log and one log group per function), in memory here.
-const logGroups: Record<string, string[]> = {};
+const { logGroups, capture } = inMemoryLogGroups();
 let system: RunningSystem | undefined;
 
 beforeAll(async () => {
@@ -14,8 +14,7 @@ beforeAll(async () => {
     port: 0,
     apiKeyFile: null,
     awsEndpoint: process.env.LOCAL_AWS_ENDPOINT || undefined,
-    onFunctionOutput: (service, line) => (logGroups[service] ??= []).push(line),
-    onRequest: (request) => (logGroups[ACCESS_LOG_GROUP] ??= []).push(accessLogLine(request)),
+    ...capture,
   });
 }, 120_000);
 afterAll(async () => system?.stop());
