@@ -55,39 +55,8 @@ export {
   listProductsQueryRequest,
   type CompiledSchema,
 } from './validation';
-export {
-  PRODUCTS_BY_PRICE_INDEX,
-  PRODUCTS_BY_NAME_INDEX,
-  KEY_ATTRIBUTES,
-  INDEX_ATTRIBUTES,
-  productKey,
-  priceToCents,
-  priceIndexKeys,
-  normaliseName,
-  nameIndexKey,
-  priceRangeBounds,
-  priceIndexKeyCondition,
-  nameIndexKeyCondition,
-  indexAttributes,
-  productItem,
-  productFromItem,
-  idempotencyRecordKey,
-  IDEMPOTENCY_KEY_PREFIX,
-  encodeCursor,
-  decodeCursor,
-  assertSigningKey,
-  type IndexAttributeName,
-  type ProductKey,
-  type PriceIndexKeys,
-  type NameIndexKey,
-  type ProductItem,
-  type PriceRange,
-  type KeyCondition,
-  type IndexAttributes,
-  type CursorIndex,
-  type CursorContext,
-  type CursorKey,
-} from './keys';
+export * from './products-table';
+export { encodeCursor, decodeCursor, assertSigningKey, type CursorContext } from './cursor';
 export { requireEnv } from './config';
 export { documentClient, snsClient, sqsClient, s3Client } from './clients';
 export { logger, withRequestContext, type RequestContext } from './logger';

@@ -1,18 +1,16 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   decodeCursor,
-  DependencyUnavailable,
-  documentClient,
   encodeCursor,
-  nameIndexKeyCondition,
-  priceIndexKeyCondition,
-  productFromItem,
+  isPageKey,
+  nameQuery,
+  priceQuery,
+  productPages,
   ValidationFailed,
   type CursorContext,
-  type CursorIndex,
-  type KeyCondition,
   type ListProductsQuery,
+  type PageKey,
   type Product,
+  type ProductQuery,
 } from '@bbws/core';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -22,53 +20,47 @@ export interface ProductPage {
   nextCursor: string | null;
 }
 
-const keyConditionFor = ({ name, sort, minPrice, maxPrice }: ListProductsQuery) => {
-  if (name === undefined) return priceIndexKeyCondition(minPrice, maxPrice);
+const productQueryFor = ({ name, sort, minPrice, maxPrice }: ListProductsQuery): ProductQuery => {
+  if (name === undefined) return priceQuery(minPrice, maxPrice);
   if (sort !== undefined || minPrice !== undefined || maxPrice !== undefined) {
     throw new ValidationFailed([
       { field: 'name', message: 'is an exact lookup and cannot be combined with sort, minPrice or maxPrice' },
     ]);
   }
-  return nameIndexKeyCondition(name);
+  return nameQuery(name);
 };
 
-// Bound to the Query a cursor continues rather than to the query string, so spellings of the same
+// Bound to the table query a cursor continues rather than to the query string, so spellings of the same
 // query (no sort and `sort=price_asc`, no minPrice and `minPrice=0`, names differing in case) share cursors.
-const cursorContextFor = (condition: KeyCondition, ascending: boolean): CursorContext => ({
-  index: condition.IndexName as CursorIndex,
+const cursorContextFor = ({ index, keyValues }: ProductQuery, ascending: boolean): CursorContext => ({
+  index,
   sort: ascending ? 'ascending' : 'descending',
-  filters: condition.ExpressionAttributeValues,
+  filters: keyValues,
 });
 
 /**
- * Lists active products with one Query on a sparse index: by price (ProductsByPriceIndex), or by exact
- * name (ProductsByNameIndex). No Scan and no filter, so every item read is an item returned.
+ * Lists active products, one table page per call: by price (ProductsByPriceIndex), or by exact name
+ * (ProductsByNameIndex), continuing from a signed cursor.
  */
-export const productLister =
-  (tableName: string, cursorSigningKey: string) =>
-  async (query: ListProductsQuery): Promise<ProductPage> => {
-    const condition = keyConditionFor(query);
+export const productLister = (tableName: string, cursorSigningKey: string) => {
+  const readPage = productPages(tableName);
+  return async (query: ListProductsQuery): Promise<ProductPage> => {
+    const productQuery = productQueryFor(query);
     const ascending = query.sort !== 'price_desc';
-    const cursorContext = cursorContextFor(condition, ascending);
+    const cursorContext = cursorContextFor(productQuery, ascending);
+    const isKeyOfIndex = (position: unknown): position is PageKey => isPageKey(productQuery.index, position);
     const startKey =
-      query.cursor === undefined ? undefined : decodeCursor(query.cursor, cursorContext, cursorSigningKey);
-    const page = await documentClient()
-      .send(
-        new QueryCommand({
-          TableName: tableName,
-          ...condition,
-          Limit: query.limit ?? DEFAULT_PAGE_SIZE,
-          ScanIndexForward: ascending,
-          ExclusiveStartKey: startKey,
-        }),
-      )
-      .catch((error: unknown) => {
-        throw new DependencyUnavailable('products table', { cause: error });
-      });
+      query.cursor === undefined
+        ? undefined
+        : decodeCursor(query.cursor, cursorContext, cursorSigningKey, isKeyOfIndex);
+    const page = await readPage(productQuery, {
+      ascending,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
+      startKey,
+    });
     return {
-      items: (page.Items ?? []).map(productFromItem),
-      nextCursor: page.LastEvaluatedKey
-        ? encodeCursor(page.LastEvaluatedKey, cursorContext, cursorSigningKey)
-        : null,
+      items: page.products,
+      nextCursor: page.lastKey ? encodeCursor(page.lastKey, cursorContext, cursorSigningKey) : null,
     };
   };
+};

@@ -1,19 +1,14 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   NotYetApplicable,
   occurredAtUtc,
-  productKey,
+  productWrites,
   type ChangeEvent,
   type ChangeEventResult,
+  type ChangeTracking,
   type ProcessChangeEvent,
+  type ProductWrites,
 } from '@bbws/core';
-import {
-  changeWrite,
-  createWrite,
-  type CreateEvent,
-  type DeleteEvent,
-  type UpdateEvent,
-} from './change-writes';
 
 /**
  * How each change event ends (the outcomes of the consumer loop in core):
@@ -29,21 +24,16 @@ import {
  *   applies. Any other error (throttling, network) is retried the same way.
  */
 
-interface TrackedItem {
-  version: number;
-  lastEventId?: string;
-  lastEventAt?: string;
-}
+export type CreateEvent = Extract<ChangeEvent, { eventType: 'CREATE' }>;
+export type UpdateEvent = Extract<ChangeEvent, { eventType: 'UPDATE' }>;
+export type DeleteEvent = Extract<ChangeEvent, { eventType: 'DELETE' }>;
 
 export interface ProductsTable {
   tableName: string;
   client: DynamoDBDocumentClient;
 }
 
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
-
-const isNewer = (changeEvent: ChangeEvent, { lastEventAt, lastEventId = '' }: TrackedItem): boolean => {
+const isNewer = (changeEvent: ChangeEvent, { lastEventAt, lastEventId = '' }: ChangeTracking): boolean => {
   if (lastEventAt === undefined) return true;
   const at = occurredAtUtc(changeEvent);
   return at > lastEventAt || (at === lastEventAt && changeEvent.eventId > lastEventId);
@@ -55,7 +45,7 @@ const isNewer = (changeEvent: ChangeEvent, { lastEventAt, lastEventId = '' }: Tr
  */
 export const classifyRejection = (
   changeEvent: UpdateEvent | DeleteEvent,
-  item: TrackedItem | undefined,
+  item: ChangeTracking | undefined,
 ): ChangeEventResult | undefined => {
   if (item === undefined) throw new NotYetApplicable(`product ${changeEvent.productId} does not exist yet`);
   if (item.lastEventId === changeEvent.eventId)
@@ -75,52 +65,40 @@ export const classifyRejection = (
   return undefined;
 };
 
-const create = async (
-  { tableName, client }: ProductsTable,
-  changeEvent: CreateEvent,
-): Promise<ChangeEventResult> => {
-  try {
-    await client.send(new PutCommand(createWrite(tableName, changeEvent)));
-    return { outcome: 'applied', detail: { version: 1 } };
-  } catch (error) {
-    if (isConditionFailure(error)) return { outcome: 'duplicate' };
-    throw error;
-  }
-};
+const stampOf = (changeEvent: ChangeEvent) => ({
+  eventId: changeEvent.eventId,
+  at: occurredAtUtc(changeEvent),
+});
+
+const create = async (writes: ProductWrites, changeEvent: CreateEvent): Promise<ChangeEventResult> =>
+  (await writes.create(changeEvent.productId, changeEvent.product, stampOf(changeEvent)))
+    ? { outcome: 'applied', detail: { version: 1 } }
+    : { outcome: 'duplicate' };
+
+const write = (writes: ProductWrites, changeEvent: UpdateEvent | DeleteEvent) =>
+  changeEvent.eventType === 'UPDATE'
+    ? writes.replace(
+        changeEvent.productId,
+        changeEvent.product,
+        stampOf(changeEvent),
+        changeEvent.expectedVersion,
+      )
+    : writes.softDelete(changeEvent.productId, stampOf(changeEvent), changeEvent.expectedVersion);
 
 // Records of one product run in order within a batch, but two invocations may hold records of the same
 // product (e.g. a CREATE and its UPDATE). Losing such a race is retried at once rather than after the
 // queue's visibility timeout.
 const WRITE_ATTEMPTS = 3;
 
-const readTracking = async ({ tableName, client }: ProductsTable, productId: string) =>
-  (
-    await client.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: productKey(productId),
-        ConsistentRead: true,
-        ProjectionExpression: '#version, lastEventId, lastEventAt',
-        ExpressionAttributeNames: { '#version': 'version' },
-      }),
-    )
-  ).Item as TrackedItem | undefined;
-
 const change = async (
-  table: ProductsTable,
+  writes: ProductWrites,
   changeEvent: UpdateEvent | DeleteEvent,
 ): Promise<ChangeEventResult> => {
   for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt += 1) {
-    try {
-      const { Attributes } = await table.client.send(
-        new UpdateCommand(changeWrite(table.tableName, changeEvent)),
-      );
-      return { outcome: 'applied', detail: { version: Number(Attributes?.version), attempt } };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const rejection = classifyRejection(changeEvent, await readTracking(table, changeEvent.productId));
-      if (rejection) return rejection;
-    }
+    const written = await write(writes, changeEvent);
+    if (written.applied) return { outcome: 'applied', detail: { version: written.version, attempt } };
+    const rejection = classifyRejection(changeEvent, await writes.tracking(changeEvent.productId));
+    if (rejection) return rejection;
   }
   throw new NotYetApplicable(
     `product ${changeEvent.productId} kept changing while event ${changeEvent.eventId} was applied`,
@@ -128,7 +106,8 @@ const change = async (
 };
 
 /** Applies change events to the products table, one conditional write each. */
-export const productChangeApplier =
-  (table: ProductsTable): ProcessChangeEvent =>
-  async (changeEvent) =>
-    changeEvent.eventType === 'CREATE' ? create(table, changeEvent) : change(table, changeEvent);
+export const productChangeApplier = ({ tableName, client }: ProductsTable): ProcessChangeEvent => {
+  const writes = productWrites(tableName, client);
+  return async (changeEvent) =>
+    changeEvent.eventType === 'CREATE' ? create(writes, changeEvent) : change(writes, changeEvent);
+};

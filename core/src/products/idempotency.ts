@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../clients/dynamodb';
-import { DependencyUnavailable, IdempotencyKeyReused, IdempotentProductDeleted } from '../errors';
+import { IdempotencyKeyReused, IdempotentProductDeleted } from '../errors';
 import { idempotencyRecordId, productIdFromIdempotencyKey } from '../events';
-import { idempotencyRecordKey, productKey } from '../keys';
+import { idempotencyRecords } from '../products-table/idempotency-records';
+import { productReader } from '../products-table/product-reads';
 import { IDEMPOTENCY_KEY_TTL_SECONDS, type ProductInput } from '../schemas/product';
 
 /**
@@ -24,15 +22,6 @@ export interface KeyedCreate {
   now?: Date;
 }
 
-interface IdempotencyRecord {
-  fingerprint?: string;
-  expiresAt?: number;
-}
-
-const isConditionFailure = (error: unknown) =>
-  error instanceof ConditionalCheckFailedException ||
-  (error instanceof Error && error.name === 'ConditionalCheckFailedException');
-
 /**
  * The productId a POST with an Idempotency-Key creates. The first request with a key claims it with a
  * conditional write of its body's fingerprint to the key's record in the products table; a repeat with
@@ -41,44 +30,8 @@ const isConditionFailure = (error: unknown) =>
  * deleted since is refused with 409, never answered with a Location that stays 404.
  */
 export const idempotentCreations = (tableName: string) => {
-  const unavailable = (error: unknown) => {
-    throw new DependencyUnavailable('products table', { cause: error });
-  };
-
-  const claim = async (recordId: string, productId: string, fingerprint: string, nowSeconds: number) => {
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...idempotencyRecordKey(recordId),
-            productId,
-            fingerprint,
-            createdAt: new Date(nowSeconds * 1000).toISOString(),
-            // DynamoDB's TTL deletes the record some time after this; the condition does not wait for it.
-            expiresAt: nowSeconds + IDEMPOTENCY_KEY_TTL_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      return unavailable(error);
-    }
-  };
-
-  const read = async (key: Record<string, string>) => {
-    try {
-      const { Item } = await documentClient().send(
-        new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
-      );
-      return Item;
-    } catch (error) {
-      return unavailable(error);
-    }
-  };
+  const records = idempotencyRecords(tableName);
+  const products = productReader(tableName);
 
   return async ({ apiKeyId, idempotencyKey, product, now = new Date() }: KeyedCreate): Promise<string> => {
     const fingerprint = requestFingerprint(product);
@@ -86,11 +39,17 @@ export const idempotentCreations = (tableName: string) => {
     const productId = productIdFromIdempotencyKey(apiKeyId, idempotencyKey, fingerprint);
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const [claimed, existing] = await Promise.all([
-      claim(recordId, productId, fingerprint, nowSeconds),
-      read(productKey(productId)),
+      records.claim({
+        recordId,
+        productId,
+        fingerprint,
+        now: nowSeconds,
+        expiresAt: nowSeconds + IDEMPOTENCY_KEY_TTL_SECONDS,
+      }),
+      products.find(productId, { consistent: true }),
     ]);
     if (!claimed) {
-      const record = (await read(idempotencyRecordKey(recordId))) as IdempotencyRecord | undefined;
+      const record = await records.find(recordId);
       if (record?.fingerprint !== fingerprint) {
         const expiresAt = new Date((record?.expiresAt ?? nowSeconds) * 1000).toISOString();
         throw new IdempotencyKeyReused(expiresAt);

@@ -1,7 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../clients/dynamodb';
-import { DependencyUnavailable, ProductNotFound, VersionConflict } from '../errors';
-import { productFromItem, productKey } from '../keys';
+import { ProductNotFound, VersionConflict } from '../errors';
+import { productReader } from '../products-table/product-reads';
 import type { Product } from '../schemas/product';
 
 export interface ProductStore {
@@ -11,23 +9,14 @@ export interface ProductStore {
   assertChangeable(productId: string, acceptedVersions?: readonly number[]): Promise<Product>;
 }
 
-/** Read access to the products table for the API's functions. */
+/** The API functions' view of stored products. */
 export const productStore = (tableName: string): ProductStore => {
-  const read = async (productId: string, consistent: boolean) => {
-    try {
-      const { Item } = await documentClient().send(
-        new GetCommand({ TableName: tableName, Key: productKey(productId), ConsistentRead: consistent }),
-      );
-      return Item;
-    } catch (error) {
-      throw new DependencyUnavailable('products table', { cause: error });
-    }
-  };
+  const products = productReader(tableName);
 
-  const findActive: ProductStore['findActive'] = async (productId, { consistent = false } = {}) => {
-    const item = await read(productId, consistent);
-    if (!item || item.active !== true) throw new ProductNotFound(productId);
-    return productFromItem(item);
+  const findActive: ProductStore['findActive'] = async (productId, options) => {
+    const product = await products.find(productId, options);
+    if (product?.active !== true) throw new ProductNotFound(productId);
+    return product;
   };
 
   return {

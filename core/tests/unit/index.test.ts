@@ -1,6 +1,6 @@
 import * as core from '@bbws/core';
 import { toErrorResponse } from '../../src/errors';
-import { productKey } from '../../src/keys';
+import { productKey } from '../../src/products-table';
 import { productInputSchema } from '../../src/schemas/product';
 
 describe('@bbws/core', () => {

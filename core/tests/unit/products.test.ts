@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { DependencyUnavailable, ProductNotFound, ValidationFailed, VersionConflict } from '../../src/errors';
-import { productItem } from '../../src/keys';
+import { productItem } from '../../src/products-table';
 import { changeAcceptor, changePublisher, productStore } from '../../src/products';
 import type { Product } from '../../src/schemas/product';
 import { validateChangeEvent } from '../../src/validation';

@@ -4,8 +4,12 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@
 import { nameIndexKey, NotYetApplicable, priceIndexKeys, productKey } from '@bbws/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { productChangeApplier } from '../../src/apply-change';
-import type { CreateEvent, DeleteEvent, UpdateEvent } from '../../src/change-writes';
+import {
+  productChangeApplier,
+  type CreateEvent,
+  type DeleteEvent,
+  type UpdateEvent,
+} from '../../src/apply-change';
 import { sampleChangeEvent } from '../support/sqs';
 
 const TABLE = 'products-unit';

@@ -1,11 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { InvalidCursor, ValidationFailed } from './errors';
-import { MAX_PRICE, productIdSchema, productSchema, type Product } from './schemas/product';
+import { ValidationFailed } from '../errors';
+import { MAX_PRICE, productIdSchema, productSchema, type Product } from '../schemas/product';
 
 // The table's whole key design. Nothing else builds these strings.
 
 export const PRODUCTS_BY_PRICE_INDEX = 'ProductsByPriceIndex';
 export const PRODUCTS_BY_NAME_INDEX = 'ProductsByNameIndex';
+export type ProductIndex = typeof PRODUCTS_BY_PRICE_INDEX | typeof PRODUCTS_BY_NAME_INDEX;
 
 const PRODUCT_PREFIX = 'PRODUCT#';
 const METADATA = 'METADATA';
@@ -83,6 +83,30 @@ export const priceRangeBounds = (minPrice = 0, maxPrice = MAX_PRICE): PriceRange
   return { lower: centsKey(minPrice), upper: `${centsKey(maxPrice)}$` };
 };
 
+/**
+ * One listing of active products: the index it reads and the key values that select its items. Two
+ * spellings of the same listing (a name in another case, no minPrice and minPrice 0) are equal.
+ */
+export interface ProductQuery {
+  readonly index: ProductIndex;
+  readonly keyValues: Readonly<Record<string, string>>;
+}
+
+/** Active products with a price in the range, in price order. */
+export const priceQuery = (minPrice?: number, maxPrice?: number): ProductQuery => {
+  const { lower, upper } = priceRangeBounds(minPrice, maxPrice);
+  return {
+    index: PRODUCTS_BY_PRICE_INDEX,
+    keyValues: { ':pk': ALL_PRODUCTS, ':lower': lower, ':upper': upper },
+  };
+};
+
+/** Active products whose name equals `name`, ignoring case and spacing. */
+export const nameQuery = (name: string): ProductQuery => ({
+  index: PRODUCTS_BY_NAME_INDEX,
+  keyValues: { ':pk': nameIndexKey(name).GSI2_PK },
+});
+
 export interface KeyCondition {
   IndexName: string;
   KeyConditionExpression: string;
@@ -90,24 +114,30 @@ export interface KeyCondition {
   ExpressionAttributeValues: Record<string, string>;
 }
 
-/** Query parameters for active products with a price in the range, in price order. */
-export const priceIndexKeyCondition = (minPrice?: number, maxPrice?: number): KeyCondition => {
-  const { lower, upper } = priceRangeBounds(minPrice, maxPrice);
-  return {
-    IndexName: PRODUCTS_BY_PRICE_INDEX,
+const KEY_CONDITIONS: Record<ProductIndex, Omit<KeyCondition, 'IndexName' | 'ExpressionAttributeValues'>> = {
+  [PRODUCTS_BY_PRICE_INDEX]: {
     KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lower AND :upper',
     ExpressionAttributeNames: { '#pk': 'GSI1_PK', '#sk': 'GSI1_SK' },
-    ExpressionAttributeValues: { ':pk': ALL_PRODUCTS, ':lower': lower, ':upper': upper },
-  };
+  },
+  [PRODUCTS_BY_NAME_INDEX]: {
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': 'GSI2_PK' },
+  },
 };
 
-/** Query parameters for active products whose name equals `name`, ignoring case and spacing. */
-export const nameIndexKeyCondition = (name: string): KeyCondition => ({
-  IndexName: PRODUCTS_BY_NAME_INDEX,
-  KeyConditionExpression: '#pk = :pk',
-  ExpressionAttributeNames: { '#pk': 'GSI2_PK' },
-  ExpressionAttributeValues: { ':pk': nameIndexKey(name).GSI2_PK },
+/** The Query parameters that read one listing. */
+export const keyCondition = ({ index, keyValues }: ProductQuery): KeyCondition => ({
+  IndexName: index,
+  ...KEY_CONDITIONS[index],
+  ExpressionAttributeValues: { ...keyValues },
 });
+
+/** Query parameters for active products with a price in the range, in price order. */
+export const priceIndexKeyCondition = (minPrice?: number, maxPrice?: number): KeyCondition =>
+  keyCondition(priceQuery(minPrice, maxPrice));
+
+/** Query parameters for active products whose name equals `name`, ignoring case and spacing. */
+export const nameIndexKeyCondition = (name: string): KeyCondition => keyCondition(nameQuery(name));
 
 export interface IndexAttributes {
   set: Partial<PriceIndexKeys & NameIndexKey>;
@@ -140,97 +170,30 @@ export const productFromItem = (item: Record<string, unknown>): Product =>
     PRODUCT_ATTRIBUTES.filter((name) => name in item).map((name) => [name, item[name]]),
   ) as Product;
 
-// Cursors: the LastEvaluatedKey of a page, signed together with the query it belongs to.
+/** Where a page of a listing ends: the item's table and index keys, as DynamoDB's LastEvaluatedKey. */
+export type PageKey = Readonly<Record<string, string>>;
 
-export type CursorIndex = typeof PRODUCTS_BY_PRICE_INDEX | typeof PRODUCTS_BY_NAME_INDEX;
-
-/** What a cursor is bound to: a cursor from one query is rejected by any other. */
-export interface CursorContext {
-  index: CursorIndex;
-  sort?: string;
-  filters?: Readonly<Record<string, string | number | boolean | undefined>>;
-}
-
-export type CursorKey = Record<string, string>;
-
-const CURSOR_VERSION = 'c1';
-const MAX_CURSOR_LENGTH = 4096;
-const MIN_SIGNING_KEY_LENGTH = 32;
 const UUID = productIdSchema.pattern.slice(1, -1);
-const ATTRIBUTE_PATTERNS: Record<string, RegExp> = {
+const KEY_PATTERNS: Record<string, RegExp> = {
   PK: new RegExp(`^${PRODUCT_PREFIX}${UUID}$`),
   SK: new RegExp(`^${METADATA}$`),
   GSI1_PK: new RegExp(`^${ALL_PRODUCTS}$`),
   GSI1_SK: new RegExp(`^\\d{${CENTS_DIGITS}}#${UUID}$`),
   GSI2_PK: new RegExp(`^${NAME_PREFIX}.+$`, 'su'),
 };
-const CURSOR_ATTRIBUTES: Record<CursorIndex, readonly string[]> = {
+const PAGE_KEY_ATTRIBUTES: Record<ProductIndex, readonly string[]> = {
   [PRODUCTS_BY_PRICE_INDEX]: ['PK', 'SK', 'GSI1_PK', 'GSI1_SK'],
   [PRODUCTS_BY_NAME_INDEX]: ['PK', 'SK', 'GSI2_PK'],
 };
 
-const isCursorKey = (value: unknown, index: CursorIndex): value is CursorKey => {
+/** True when `value` is exactly a product's key on `index`: its attributes, each well-formed, nothing else. */
+export const isPageKey = (index: ProductIndex, value: unknown): value is PageKey => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const expected = CURSOR_ATTRIBUTES[index];
+  const expected = PAGE_KEY_ATTRIBUTES[index];
   const entries = Object.entries(value);
   return (
     entries.length === expected.length &&
     entries.every(([name, attribute]) => typeof attribute === 'string' && expected.includes(name)) &&
-    entries.every(([name, attribute]) => ATTRIBUTE_PATTERNS[name]?.test(attribute as string))
+    entries.every(([name, attribute]) => KEY_PATTERNS[name]?.test(attribute as string))
   );
-};
-
-const canonicalContext = ({ index, sort, filters = {} }: CursorContext): string => {
-  const definedFilters = Object.entries(filters)
-    .filter(([, value]) => value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify([index, sort ?? null, definedFilters]);
-};
-
-/** Returns the key if it is long enough to sign cursors; call it at module scope to fail at cold start. */
-export const assertSigningKey = (signingKey: string): string => {
-  if (signingKey.length < MIN_SIGNING_KEY_LENGTH) {
-    throw new Error(`The cursor signing key must be at least ${MIN_SIGNING_KEY_LENGTH} characters`);
-  }
-  return signingKey;
-};
-
-const signature = (payload: string, context: CursorContext, signingKey: string): Buffer =>
-  createHmac('sha256', assertSigningKey(signingKey))
-    .update(`${CURSOR_VERSION}.${payload}.${canonicalContext(context)}`)
-    .digest();
-
-/** An opaque, signed cursor for `lastEvaluatedKey`; the key comes from CURSOR_SIGNING_KEY via the caller. */
-export const encodeCursor = (
-  lastEvaluatedKey: Record<string, unknown>,
-  context: CursorContext,
-  signingKey: string,
-): string => {
-  if (!isCursorKey(lastEvaluatedKey, context.index)) {
-    throw new Error(`LastEvaluatedKey does not have the key attributes of ${context.index}`);
-  }
-  const payload = Buffer.from(JSON.stringify(lastEvaluatedKey)).toString('base64url');
-  return `${CURSOR_VERSION}.${payload}.${signature(payload, context, signingKey).toString('base64url')}`;
-};
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new InvalidCursor();
-  }
-};
-
-/** The ExclusiveStartKey a cursor stands for; throws InvalidCursor if forged, altered or from another query. */
-export const decodeCursor = (cursor: string, context: CursorContext, signingKey: string): CursorKey => {
-  const [version, payload = '', mac = '', ...rest] = cursor.split('.');
-  if (cursor.length > MAX_CURSOR_LENGTH || version !== CURSOR_VERSION || rest.length > 0) {
-    throw new InvalidCursor();
-  }
-  const expected = signature(payload, context, signingKey);
-  const actual = Buffer.from(mac, 'base64url');
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw new InvalidCursor();
-  const key = parseJson(Buffer.from(payload, 'base64url').toString('utf8'));
-  if (!isCursorKey(key, context.index)) throw new InvalidCursor();
-  return key;
 };
