@@ -20,7 +20,6 @@ export {
   indexAttributes,
   productItem,
   productFromItem,
-  isPageKey,
   type ProductIndex,
   type IndexAttributeName,
   type ProductKey,
@@ -31,15 +30,10 @@ export {
   type ProductQuery,
   type KeyCondition,
   type IndexAttributes,
-  type PageKey,
 } from './keys';
-export {
-  productReader,
-  productPages,
-  type ProductReader,
-  type PageRequest,
-  type TablePage,
-} from './product-reads';
+export { isPageKey, type PageKey } from './page-keys';
+export { productReader, type ProductReader } from './product-reads';
+export { productPages, type PageRequest, type TablePage } from './product-pages';
 export {
   productWrites,
   type ProductWrites,

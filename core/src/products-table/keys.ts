@@ -1,5 +1,5 @@
 import { ValidationFailed } from '../errors';
-import { MAX_PRICE, productIdSchema, productSchema, type Product } from '../schemas/product';
+import { MAX_PRICE, productSchema, type Product } from '../schemas/product';
 
 // The table's whole key design. Nothing else builds these strings.
 
@@ -7,9 +7,9 @@ export const PRODUCTS_BY_PRICE_INDEX = 'ProductsByPriceIndex';
 export const PRODUCTS_BY_NAME_INDEX = 'ProductsByNameIndex';
 export type ProductIndex = typeof PRODUCTS_BY_PRICE_INDEX | typeof PRODUCTS_BY_NAME_INDEX;
 
-const PRODUCT_PREFIX = 'PRODUCT#';
-const METADATA = 'METADATA';
-const NAME_PREFIX = 'NAME#';
+export const PRODUCT_PREFIX = 'PRODUCT#';
+export const METADATA = 'METADATA';
+export const NAME_PREFIX = 'NAME#';
 const IDEMPOTENCY_PREFIX = 'IDEMPOTENCY#';
 const IDEMPOTENT_REQUEST = 'REQUEST';
 /** The prefix of every idempotency record's partition key (IAM scopes create-product's writes to it). */
@@ -17,8 +17,8 @@ export const IDEMPOTENCY_KEY_PREFIX = IDEMPOTENCY_PREFIX;
 // One partition holds every active product so that a single Query returns them in global price order.
 // It caps the index at one partition's throughput (about 1,000 writes/s), ample for a catalogue; past
 // that, shard GSI1_PK by a suffix and merge the shards' results when reading.
-const ALL_PRODUCTS = 'PRODUCTS';
-const CENTS_DIGITS = String(MAX_PRICE * 100).length;
+export const ALL_PRODUCTS = 'PRODUCTS';
+export const CENTS_DIGITS = String(MAX_PRICE * 100).length;
 
 export const KEY_ATTRIBUTES = ['PK', 'SK'] as const;
 export const INDEX_ATTRIBUTES = ['GSI1_PK', 'GSI1_SK', 'GSI2_PK'] as const;
@@ -114,12 +114,13 @@ export interface KeyCondition {
   ExpressionAttributeValues: Record<string, string>;
 }
 
+// Literal property names, not computed ones, let esbuild drop this table from bundles that never query.
 const KEY_CONDITIONS: Record<ProductIndex, Omit<KeyCondition, 'IndexName' | 'ExpressionAttributeValues'>> = {
-  [PRODUCTS_BY_PRICE_INDEX]: {
+  ProductsByPriceIndex: {
     KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :lower AND :upper',
     ExpressionAttributeNames: { '#pk': 'GSI1_PK', '#sk': 'GSI1_SK' },
   },
-  [PRODUCTS_BY_NAME_INDEX]: {
+  ProductsByNameIndex: {
     KeyConditionExpression: '#pk = :pk',
     ExpressionAttributeNames: { '#pk': 'GSI2_PK' },
   },
@@ -169,31 +170,3 @@ export const productFromItem = (item: Record<string, unknown>): Product =>
   Object.fromEntries(
     PRODUCT_ATTRIBUTES.filter((name) => name in item).map((name) => [name, item[name]]),
   ) as Product;
-
-/** Where a page of a listing ends: the item's table and index keys, as DynamoDB's LastEvaluatedKey. */
-export type PageKey = Readonly<Record<string, string>>;
-
-const UUID = productIdSchema.pattern.slice(1, -1);
-const KEY_PATTERNS: Record<string, RegExp> = {
-  PK: new RegExp(`^${PRODUCT_PREFIX}${UUID}$`),
-  SK: new RegExp(`^${METADATA}$`),
-  GSI1_PK: new RegExp(`^${ALL_PRODUCTS}$`),
-  GSI1_SK: new RegExp(`^\\d{${CENTS_DIGITS}}#${UUID}$`),
-  GSI2_PK: new RegExp(`^${NAME_PREFIX}.+$`, 'su'),
-};
-const PAGE_KEY_ATTRIBUTES: Record<ProductIndex, readonly string[]> = {
-  [PRODUCTS_BY_PRICE_INDEX]: ['PK', 'SK', 'GSI1_PK', 'GSI1_SK'],
-  [PRODUCTS_BY_NAME_INDEX]: ['PK', 'SK', 'GSI2_PK'],
-};
-
-/** True when `value` is exactly a product's key on `index`: its attributes, each well-formed, nothing else. */
-export const isPageKey = (index: ProductIndex, value: unknown): value is PageKey => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const expected = PAGE_KEY_ATTRIBUTES[index];
-  const entries = Object.entries(value);
-  return (
-    entries.length === expected.length &&
-    entries.every(([name, attribute]) => typeof attribute === 'string' && expected.includes(name)) &&
-    entries.every(([name, attribute]) => KEY_PATTERNS[name]?.test(attribute as string))
-  );
-};
