@@ -1,3 +1,4 @@
+import { aProduct } from '@bbws/local';
 import fc from 'fast-check';
 import { ValidationFailed } from '../../src/errors';
 import {
@@ -15,20 +16,10 @@ import {
   PRODUCTS_BY_NAME_INDEX,
   PRODUCTS_BY_PRICE_INDEX,
 } from '../../src/products-table';
-import type { Product } from '../../src/schemas/product';
 
 const productId = '0b6f5a3e-7c1d-4a8e-9f2b-3c4d5e6f7a8b';
 const otherId = '1c7a6b4f-8d2e-4b9f-a03c-4d5e6f7a8b9c';
-const mug: Product = {
-  productId,
-  name: 'Ceramic Mug',
-  price: 19.99,
-  currency: 'EUR',
-  active: true,
-  createdAt: '2025-01-15T10:30:00.000Z',
-  updatedAt: '2025-01-15T10:30:00.000Z',
-  version: 1,
-};
+const mug = aProduct({ productId, name: 'Ceramic Mug', price: 19.99, currency: 'EUR' });
 const priceKey = {
   PK: `PRODUCT#${productId}`,
   SK: 'METADATA',

@@ -1,4 +1,5 @@
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { aProduct } from '@bbws/local';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { DependencyUnavailable } from '../../src/errors';
@@ -11,21 +12,11 @@ import {
   productPages,
   productReader,
 } from '../../src/products-table';
-import type { Product } from '../../src/schemas/product';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const tableName = 'products-test';
-const productId = '6f1d2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b';
-const lamp: Product = {
-  productId,
-  name: 'Desk lamp',
-  price: 19.99,
-  currency: 'ZAR',
-  active: true,
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-02T10:00:00.000Z',
-  version: 3,
-};
+const lamp = aProduct({ price: 19.99 });
+const { productId } = lamp;
 const lampPriceKey = { ...productKey(productId), ...priceIndexKeys(lamp) };
 
 beforeEach(() => dynamo.reset());
