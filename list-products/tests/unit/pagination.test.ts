@@ -79,6 +79,21 @@ describe('GET /v1.0/products pagination', () => {
     expect(exclusiveStartKeyOf()).toEqual(priceIndexKey);
   });
 
+  it('continues from a cursor issued before the table module was split out, so a deploy keeps pages open', async () => {
+    // Issued by 81f77c6 for the default listing with the unit tests' signing key.
+    const issuedBefore =
+      'c1.eyJQSyI6IlBST0RVQ1QjMGI2ZjVhM2UtN2MxZC00YThlLTlmMmItM2M0ZDVlNmY3YThiIiwiU0siOiJNRVRBREFUQSIsIkdTSTFfUEsiOiJQUk9EVUNUUyIsIkdTSTFfU0siOiIwMDAwMDAwMDE5OTkjMGI2ZjVhM2UtN2MxZC00YThlLTlmMmItM2M0ZDVlNmY3YThiIn0.8NTjVJz2mD2v-F80-Ux-iMqVeuqFrXSHY318xDXTTS8';
+    const productId = '0b6f5a3e-7c1d-4a8e-9f2b-3c4d5e6f7a8b';
+
+    const response = await list({ cursor: issuedBefore });
+
+    expect(response.statusCode).toBe(200);
+    expect(exclusiveStartKeyOf()).toEqual({
+      ...productKey(productId),
+      ...priceIndexKeys({ productId, price: 19.99 }),
+    });
+  });
+
   it.each([
     ['the default sort', {}, { sort: 'price_asc' }],
     ['no minPrice', { maxPrice: '30' }, { minPrice: '0', maxPrice: '30' }],
