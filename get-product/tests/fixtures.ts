@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isErrorBody, validatorFor, type ErrorBody, type Product } from '@bbws/core';
-import { aProduct as aLocalProduct, apiGatewayEvent, fakeLambdaContext } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/local';
+import { aProduct as aSampleProduct, fakeLambdaContext } from '@bbws/testing';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
 /** A sample event from events/, the same files `serverless invoke local --path` reads; fresh on each call. */
@@ -27,7 +28,7 @@ export const lambdaContext = fakeLambdaContext();
 
 /** The product get-product's samples name: a product at version 4 with an image. */
 export const aProduct = (overrides: Partial<Product> = {}): Product =>
-  aLocalProduct({ imageUrl: 'https://images.example.com/desk-lamp.jpg', version: 4, ...overrides });
+  aSampleProduct({ imageUrl: 'https://images.example.com/desk-lamp.jpg', version: 4, ...overrides });
 
 export const softDeleted = (product: Product): Product => ({
   ...product,
