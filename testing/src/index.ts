@@ -8,6 +8,7 @@ export {
   type InvalidField,
 } from './invalid-values';
 export { sampleFor, type SampleOptions } from './sample-value';
+export { fuzzedBodies } from './fuzzed-bodies';
 export {
   productInputs,
   products,

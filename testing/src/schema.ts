@@ -46,11 +46,12 @@ export const matchesPattern = (schema: SchemaObject, text: string): boolean =>
 export const oneOfVariants = (schema: ObjectSchema): ObjectSchema[] =>
   (schema.oneOf ?? [schema]).map((branch) => {
     if (typeof branch === 'boolean' || branch === schema) return schema;
-    const properties: Record<string, Schema> = { ...schema.properties };
-    for (const [name, property] of Object.entries(branch.properties ?? {})) {
-      if (property === false) delete properties[name];
-      else if (property !== true) properties[name] = property;
-    }
+    const overrides = branch.properties ?? {};
+    const properties = Object.fromEntries(
+      Object.entries({ ...schema.properties, ...overrides })
+        .filter(([, property]) => property !== false)
+        .map(([name, property]) => [name, property === true ? (schema.properties[name] ?? true) : property]),
+    );
     const required = [...new Set([...(schema.required ?? []), ...(branch.required ?? [])])];
     return { ...schema, oneOf: undefined, properties, required };
   });
