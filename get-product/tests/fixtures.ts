@@ -11,8 +11,8 @@ export const sampleEvent = (name: 'existing-product' | 'malformed-id'): APIGatew
     readFileSync(path.join(__dirname, '..', 'events', `${name}.json`), 'utf8'),
   ) as APIGatewayProxyEvent;
 
-/** The product id in the existing-product sample event. */
-export const SAMPLE_PRODUCT_ID = '6909f56c-8a80-55b9-8333-940f6199d50d';
+/** The product id in the existing-product sample event (the one its keyed POST sample creates). */
+export const SAMPLE_PRODUCT_ID = sampleEvent('existing-product').pathParameters?.productId ?? '';
 
 /** GET /v1.0/products/{productId}, as API Gateway hands it over. */
 export const getRequest = (productId: string, headers?: Record<string, string>): APIGatewayProxyEvent =>

@@ -1,3 +1,4 @@
+import { inWholeCents, productIdFromIdempotencyKey, requestFingerprint, type ProductInput } from '@bbws/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { sampleProductInputs } from './products';
 
@@ -129,13 +130,23 @@ const restApiEvent = (request: SampleRequest): APIGatewayProxyEvent => {
 
 const PRODUCTS = '/v1.0/products';
 const PRODUCT = '/v1.0/products/{productId}';
-/** The ids POST gives the Moka Pot (Idempotency-Key order-2025-0001) and the Desk Lamp (order-2025-0002). */
-const MOKA_POT_ID = '6909f56c-8a80-55b9-8333-940f6199d50d';
-const DESK_LAMP_ID = '2e802566-f032-54e8-b7fe-c1c512fd1c87';
+const MOKA_POT_KEY = 'order-2025-0001';
+const DESK_LAMP_KEY = 'order-2025-0002';
+
+/** The id POST gives `product` sent by the admin client with this Idempotency-Key. */
+const idempotentProductId = (idempotencyKey: string, product: ProductInput) =>
+  productIdFromIdempotencyKey(
+    CLIENTS.admin.apiKeyId,
+    idempotencyKey,
+    requestFingerprint(inWholeCents(product)),
+  );
 
 /** The sample events of each HTTP service, by service folder and file name. */
 export const sampleApiEventFiles = (): Record<string, Record<string, APIGatewayProxyEvent>> => {
   const { mokaPot, mokaPotUpdated, deskLamp } = sampleProductInputs();
+  // The ids the two keyed POSTs below give: the later samples read, update and delete those products.
+  const mokaPotId = idempotentProductId(MOKA_POT_KEY, mokaPot);
+  const deskLampId = idempotentProductId(DESK_LAMP_KEY, deskLamp);
   const admin = { client: 'admin' } as const;
   const write = (
     method: string,
@@ -152,7 +163,7 @@ export const sampleApiEventFiles = (): Record<string, Record<string, APIGatewayP
     target: Partial<SampleRequest>,
   ) => restApiEvent({ method: 'GET', resource: PRODUCTS, client, at, requestId, ...target });
   const put = (at: string, requestId: string, headers = {}) =>
-    write('PUT', MOKA_POT_ID, at, requestId, headers, JSON.stringify(mokaPotUpdated));
+    write('PUT', mokaPotId, at, requestId, headers, JSON.stringify(mokaPotUpdated));
   const post = (body: string, at: string, requestId: string, headers = {}) =>
     restApiEvent({ ...admin, method: 'POST', resource: PRODUCTS, body, at, requestId, headers });
   return {
@@ -162,14 +173,14 @@ export const sampleApiEventFiles = (): Record<string, Record<string, APIGatewayP
         '2026-01-01T10:00:00Z',
         'c0a8f3e2-1b4d-4e6f-9a7c-2d5e8f1a3b60',
         {
-          'Idempotency-Key': 'order-2025-0002',
+          'Idempotency-Key': DESK_LAMP_KEY,
         },
       ),
       'create-product-idempotent.json': post(
         JSON.stringify(mokaPot),
         '2026-01-01T10:01:00Z',
         'c0a8f3e2-1b4d-4e6f-9a7c-2d5e8f1a3b61',
-        { 'Idempotency-Key': 'order-2025-0001' },
+        { 'Idempotency-Key': MOKA_POT_KEY },
       ),
       // A blank name, a third decimal, a lower-case currency and a field the schema does not define.
       'create-product-invalid.json': post(
@@ -185,7 +196,7 @@ export const sampleApiEventFiles = (): Record<string, Record<string, APIGatewayP
         '9a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d',
         {
           resource: PRODUCT,
-          productId: MOKA_POT_ID,
+          productId: mokaPotId,
         },
       ),
       'malformed-id.json': read(
@@ -218,7 +229,7 @@ export const sampleApiEventFiles = (): Record<string, Record<string, APIGatewayP
     'delete-product': {
       'delete-product-if-match.json': write(
         'DELETE',
-        MOKA_POT_ID,
+        mokaPotId,
         '2026-01-01T12:01:00Z',
         'e2cafa04-3d6f-4081-9c9e-4f7a0b3c5d82',
         {
@@ -227,7 +238,7 @@ export const sampleApiEventFiles = (): Record<string, Record<string, APIGatewayP
       ),
       'delete-product.json': write(
         'DELETE',
-        DESK_LAMP_ID,
+        deskLampId,
         '2026-01-01T12:00:00Z',
         'e2cafa04-3d6f-4081-9c9e-4f7a0b3c5d81',
       ),
