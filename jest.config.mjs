@@ -2,6 +2,7 @@
 // modules only, so those packages are transformed by swc along with our TypeScript.
 const workspaces = [
   'core',
+  'testing',
   'local',
   'infrastructure',
   'list-products',

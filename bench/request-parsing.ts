@@ -7,20 +7,13 @@ import {
   parseEntityTags,
   requestFingerprint,
   versionsMatchedStrongly,
-  type ProductInput,
 } from '@bbws/core';
+import { sampleProductInputs } from '@bbws/testing';
 
 const iterations = Number(process.argv[2] ?? 200_000);
 
-const product: ProductInput = {
-  name: 'Moka Pot 6-cup',
-  description: 'Stovetop espresso maker in polished aluminium',
-  price: 34.99,
-  currency: 'EUR',
-  category: 'Kitchen',
-  sku: 'MOKA-6_ALU',
-  imageUrl: 'https://images.example.com/products/moka-6.png',
-};
+// The Moka Pot of the sample events: every field of the product input schema.
+const product = sampleProductInputs().mokaPot;
 
 const measure = (name: string, operation: () => unknown) => {
   for (let index = 0; index < iterations / 10; index += 1) operation();

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isErrorBody, validatorFor, type ErrorBody, type Product } from '@bbws/core';
-import { aProduct as aLocalProduct, apiGatewayEvent, fakeLambdaContext } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/local';
+import { aProduct as aSampleProduct, fakeLambdaContext } from '@bbws/testing';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
 /** A sample event from events/, the same files `serverless invoke local --path` reads; fresh on each call. */
@@ -10,8 +11,8 @@ export const sampleEvent = (name: 'existing-product' | 'malformed-id'): APIGatew
     readFileSync(path.join(__dirname, '..', 'events', `${name}.json`), 'utf8'),
   ) as APIGatewayProxyEvent;
 
-/** The product id in the existing-product sample event. */
-export const SAMPLE_PRODUCT_ID = '6909f56c-8a80-55b9-8333-940f6199d50d';
+/** The product id in the existing-product sample event (the one its keyed POST sample creates). */
+export const SAMPLE_PRODUCT_ID = sampleEvent('existing-product').pathParameters?.productId ?? '';
 
 /** GET /v1.0/products/{productId}, as API Gateway hands it over. */
 export const getRequest = (productId: string, headers?: Record<string, string>): APIGatewayProxyEvent =>
@@ -27,7 +28,7 @@ export const lambdaContext = fakeLambdaContext();
 
 /** The product get-product's samples name: a product at version 4 with an image. */
 export const aProduct = (overrides: Partial<Product> = {}): Product =>
-  aLocalProduct({ imageUrl: 'https://images.example.com/desk-lamp.jpg', version: 4, ...overrides });
+  aSampleProduct({ imageUrl: 'https://images.example.com/desk-lamp.jpg', version: 4, ...overrides });
 
 export const softDeleted = (product: Product): Product => ({
   ...product,

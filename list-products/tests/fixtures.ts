@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorBody, Product } from '@bbws/core';
-import { aProduct, apiGatewayEvent, fakeLambdaContext } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/local';
+import { aProduct, fakeLambdaContext } from '@bbws/testing';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
 /** A sample event from events/, the same files `serverless invoke local --path` reads; fresh on each call. */

@@ -46,7 +46,5 @@ export {
   type SiteFile,
 } from './system';
 export { drain, pollOnce, type EventSource, type SqsHandler } from './event-source';
-export { sampleSqsEvents } from './sample-sqs-events';
 export { sqsRecord } from './system/sqs-event';
-export { aProduct, fakeLambdaContext } from './test-fixtures';
 export * from './timeline';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { isErrorBody, validateChangeEvent, type ChangeEvent } from '@bbws/core';
+import { isErrorBody, productInputSchema, validateChangeEvent, type ChangeEvent } from '@bbws/core';
+import { invalidFieldValues } from '@bbws/testing';
 import { apiClient } from '../e2e/support/http';
 import {
   createProduct,
@@ -23,6 +24,13 @@ jest.setTimeout(60_000);
 const sut = useReliabilitySystem();
 const api = apiClient(() => sut().system);
 const corpus = loadCorpus();
+
+/** Beside the corpus, every rule of every product field, from the schema: a new field is covered too. */
+const fieldCases: CorpusCase[] = invalidFieldValues(productInputSchema).map(({ field, rule, value }) => ({
+  name: `refuses a product whose ${field} breaks ${rule} (${JSON.stringify(value).slice(0, 24)}), naming ${field}`,
+  request: { method: 'POST', path: '/v1.0/products', json: { ...productInput(), [field]: value } },
+  expect: { status: 400, code: 'VALIDATION_FAILED', fields: [field] },
+}));
 const placeholders: Placeholders = {};
 let tap: TopicTap;
 
@@ -94,6 +102,10 @@ describe('the bad-input corpus', () => {
 
     expectAnswer(response, testCase);
     if (testCase.expect.publishes) accepted.push({ testCase, productId: productIdOf(testCase, response) });
+  });
+
+  it.each(fieldCases.map((testCase) => [testCase.name, testCase] as const))('%s', async (_name, testCase) => {
+    expectAnswer(await sendRaw(sut().system.url, materialise(testCase.request, placeholders)), testCase);
   });
 
   it('published exactly one schema-valid event per accepted case, and nothing for any refused one', async () => {

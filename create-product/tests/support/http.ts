@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorBody, HttpResponse } from '@bbws/core';
-import { fakeLambdaContext } from '@bbws/local';
+import { fakeLambdaContext } from '@bbws/testing';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 
 type ApiHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>;

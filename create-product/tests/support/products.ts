@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Product, ProductInput } from '@bbws/core';
+import { productInputSchema, type Product, type ProductInput } from '@bbws/core';
+import { invalidFieldValues, sampleProductInputs } from '@bbws/testing';
 
-export const validProductInput: ProductInput = {
-  name: 'Moka Pot 6-cup',
-  description: 'Stovetop espresso maker in polished aluminium',
-  price: 34.99,
-  currency: 'EUR',
-  category: 'Kitchen',
-  sku: 'MOKA-6_ALU',
-  imageUrl: 'https://images.example.com/products/moka-6.png',
-};
+/** The Moka Pot of the sample events, with every field of the product input schema. */
+export const validProductInput: ProductInput = sampleProductInputs().mokaPot;
 
 /** A product input with one field replaced or, when the value is undefined, removed. */
 export const productInputWith = (changes: Record<string, unknown>): Record<string, unknown> =>
@@ -56,6 +50,12 @@ export const invalidProductInputs: Array<[string, unknown, string[]]> = [
   ],
   ['a JSON array', [validProductInput], ['body']],
   ['JSON null', null, ['body']],
+  // Every rule of every field, from the schema itself: a field added there is checked here too.
+  ...invalidFieldValues(productInputSchema).map(({ field, rule, value }): [string, unknown, string[]] => [
+    `${field} breaking ${rule} with ${JSON.stringify(value).slice(0, 24)}`,
+    productInputWith({ [field]: value }),
+    [field],
+  ]),
 ];
 
 /** A product as the products table holds it; active at version 3 unless told otherwise. */

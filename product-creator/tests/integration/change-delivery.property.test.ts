@@ -13,6 +13,7 @@ import {
   type ProductInput,
 } from '@bbws/core';
 import { applyEnv, createAwsClients, useLocalStack, type AwsClients } from '@bbws/local';
+import { optionalProductFields } from '@bbws/testing';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import fc from 'fast-check';
 import { auditObjectKey } from '../../../audit-logger/src/record-audit';
@@ -153,7 +154,7 @@ const observable = (productId: string, state: ModelProduct | Record<string, unkn
   const { active, createdAt, updatedAt, deletedAt, lastEventId } = state as ModelProduct;
   if (!active) return { active, createdAt, updatedAt, deletedAt, lastEventId, indexKeys: {} };
   const { name, price, currency, ...others } = ('product' in state ? state.product : state) as ProductInput;
-  const optional = ['description', 'category', 'sku', 'imageUrl'].filter((field) => field in others);
+  const optional = optionalProductFields().filter((field) => field in others);
   const indexKeys = indexAttributes({ productId, name, price, active }).set;
   return { active, createdAt, updatedAt, deletedAt, lastEventId, name, price, currency, optional, indexKeys };
 };

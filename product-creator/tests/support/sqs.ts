@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ChangeEvent } from '@bbws/core';
-import { sampleSqsEvents } from '@bbws/local';
+import { sampleSqsEvents } from '@bbws/testing';
 
 const samples = sampleSqsEvents(path.resolve(__dirname, '../../events'));
 

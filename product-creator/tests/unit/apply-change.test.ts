@@ -2,6 +2,7 @@ import '../support/env';
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { nameIndexKey, NotYetApplicable, priceIndexKeys, productKey } from '@bbws/core';
+import { optionalProductFields } from '@bbws/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import {
@@ -95,10 +96,12 @@ describe('an UPDATE', () => {
         updateEvent.expectedVersion,
       ]),
     );
-    // Full replacement: the description and sku the event leaves out are removed, as is any deletedAt.
+    // Full replacement: the optional fields the event leaves out are removed, as is any deletedAt.
     const removed = (input?.UpdateExpression ?? '').split(' REMOVE ')[1]?.split(', ') ?? [];
+    const leftOut = optionalProductFields().filter((field) => !(field in updateEvent.product));
+    expect(leftOut.length).toBeGreaterThan(0);
     expect(removed.map((name) => input?.ExpressionAttributeNames?.[name]).sort()).toEqual(
-      ['deletedAt', 'description', 'imageUrl', 'sku'].sort(),
+      ['deletedAt', ...leftOut].sort(),
     );
     expect(input?.ConditionExpression).toContain('#version = :expectedVersion');
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sampleProductInput } from '@bbws/testing';
 import type { apiClient } from './http';
 import { eventually } from './http';
 
@@ -19,14 +20,19 @@ export interface ProductPage {
 
 type Api = ReturnType<typeof apiClient>;
 
-/** A valid product body; names carry a random suffix so runs against a shared backend do not collide. */
+/**
+ * A valid product body with every field of the product input schema; names carry a random suffix so runs
+ * against a shared backend do not collide.
+ */
 export const productInput = (overrides: Record<string, unknown> = {}) => ({
-  name: `E2E Moka Pot ${randomUUID().slice(0, 8)}`,
-  description: 'Stovetop espresso maker',
-  price: 29.5,
-  currency: 'EUR',
-  category: 'kitchen',
-  sku: `MOKA-${randomUUID().slice(0, 8)}`,
+  ...sampleProductInput({
+    name: `E2E Moka Pot ${randomUUID().slice(0, 8)}`,
+    description: 'Stovetop espresso maker',
+    price: 29.5,
+    currency: 'EUR',
+    category: 'kitchen',
+    sku: `MOKA-${randomUUID().slice(0, 8)}`,
+  }),
   ...overrides,
 });
 

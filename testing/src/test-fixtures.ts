@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Product } from '@bbws/core';
 import type { Context } from 'aws-lambda';
 
 /** For tests: a Lambda context as the runtime passes it to a handler, with a fresh request id. */
@@ -16,20 +15,4 @@ export const fakeLambdaContext = (): Context => ({
   done: () => undefined,
   fail: () => undefined,
   succeed: () => undefined,
-});
-
-/** For tests: a complete, active, schema-valid product with a fresh id; `overrides` changes any part. */
-export const aProduct = (overrides: Partial<Product> = {}): Product => ({
-  productId: randomUUID(),
-  name: 'Desk lamp',
-  description: 'Brass desk lamp with a linen shade',
-  price: 49.99,
-  currency: 'ZAR',
-  category: 'lighting',
-  sku: 'LAMP-001',
-  active: true,
-  createdAt: '2025-11-20T09:00:00.000Z',
-  updatedAt: '2025-11-21T10:30:00.000Z',
-  version: 2,
-  ...overrides,
 });
