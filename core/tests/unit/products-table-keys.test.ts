@@ -1,4 +1,4 @@
-import { aProduct } from '@bbws/local';
+import { aProduct } from '@bbws/testing';
 import fc from 'fast-check';
 import { ValidationFailed } from '../../src/errors';
 import {
