@@ -1,5 +1,5 @@
 import { applyEnv } from './env';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from './local-stack';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '@bbws/local-aws';
 
 export interface UseLocalStackOptions extends LocalStackOptions {
   /** Copy the stack's env into process.env for the file's tests (default true), so module-scope SDK clients reach it. */
