@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { composeServices, packagedFile, type ComposeService } from './services';
+import { loadTemplate } from '@bbws/local-aws';
+import { composeServices, packagedFile, PACKAGED_TEMPLATE, type ComposeService } from './services';
 
 // Folders whose files never reach a package.
 const NOT_PACKAGED = new Set(['node_modules', '.serverless', '.esbuild', 'tests', 'events', 'coverage']);
@@ -16,9 +17,7 @@ const newestFile = (target: string): number => {
 };
 
 const outputsOf = (service: ComposeService): string[] => {
-  const outputs = ['cloudformation-template-update-stack.json', 'serverless-state.json'].map((file) =>
-    packagedFile(service, file),
-  );
+  const outputs = [packagedFile(service, PACKAGED_TEMPLATE)];
   const zips = existsSync(packagedFile(service, ''))
     ? readdirSync(packagedFile(service, '')).filter((file) => file.endsWith('.zip'))
     : [];
@@ -31,12 +30,18 @@ const oldestOutput = (service: ComposeService): number =>
 /** The stage npm start serves, and packages for. */
 export const LOCAL_STAGE = 'local';
 
-/** The stage a service was last packaged for, from its packaged state; undefined when there is none. */
+/**
+ * The stage a service was last packaged for, from its packaged template: the deployment bucket key of its
+ * functions' code (`serverless/<service>/<stage>/...`), or its API stage; undefined when there is none.
+ */
 export const packagedStage = (service: ComposeService): string | undefined => {
-  const file = packagedFile(service, 'serverless-state.json');
+  const file = packagedFile(service, PACKAGED_TEMPLATE);
   if (!existsSync(file)) return undefined;
-  const state = JSON.parse(readFileSync(file, 'utf8')) as { service?: { provider?: { stage?: string } } };
-  return state.service?.provider?.stage;
+  const resources = Object.values(loadTemplate(file).Resources);
+  const propertyOf = (type: string) => resources.find(({ Type }) => Type === type)?.Properties;
+  const code = propertyOf('AWS::Lambda::Function')?.Code as { S3Key?: string } | undefined;
+  const stageName = propertyOf('AWS::ApiGateway::Stage')?.StageName;
+  return code?.S3Key?.split('/')[2] ?? (typeof stageName === 'string' ? stageName : undefined);
 };
 
 export interface StaleService {

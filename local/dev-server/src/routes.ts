@@ -1,6 +1,6 @@
-import { resolveValue, type CloudFormationTemplate, type TemplateResource } from '@bbws/local-aws';
+import { resolveValue, type CloudFormationTemplate } from '@bbws/local-aws';
 import { deployedResources, echoedOriginPattern } from './gateway-cors';
-import { literalContext, type FunctionDefinition } from './services';
+import { literalContext, resourcePath, type FunctionDefinition } from './services';
 
 /** What a MOCK integration answers: status, body, headers mapped from literals or the request. */
 export interface MockTarget {
@@ -38,14 +38,6 @@ export const functionRoutes = (functions: FunctionDefinition[]): Route[] =>
       target: { kind: 'function' as const, functionName: definition.functionName },
     })),
   );
-
-const resourcePath = (resources: Record<string, TemplateResource>, logicalId: string): string => {
-  const resource = resources[logicalId];
-  if (resource?.Type !== 'AWS::ApiGateway::Resource') return '';
-  const parent = resource.Properties?.ParentId as { Ref?: string } | undefined;
-  const parentPath = parent?.Ref ? resourcePath(resources, parent.Ref) : '';
-  return `${parentPath}/${String(resource.Properties?.PathPart)}`;
-};
 
 interface MockIntegration {
   Type?: string;

@@ -11,7 +11,7 @@ import {
   type TemplateResource,
 } from '@bbws/local-aws';
 
-/** An http event of serverless.yml, as the packaged service state records it. */
+/** An http event of serverless.yml, as its AWS::ApiGateway::Method in the packaged template has it. */
 export interface HttpEventDefinition {
   method: string;
   /** `/v1.0/products/{productId}`. */
@@ -50,17 +50,6 @@ export interface ComposeService {
   directory: string;
 }
 
-interface StateFunction {
-  name: string;
-  handler: string;
-  events?: Array<{ http?: { path: string; method: string; private?: boolean } }>;
-}
-
-interface ServiceState {
-  service: { functions?: Record<string, StateFunction> };
-  package: { artifact?: string };
-}
-
 /** The services of serverless-compose.yml, in its order. */
 export const composeServices = (root: string): ComposeService[] => {
   const compose = yaml.load(readFileSync(path.join(root, 'serverless-compose.yml'), 'utf8')) as {
@@ -72,11 +61,11 @@ export const composeServices = (root: string): ComposeService[] => {
   }));
 };
 
+/** What `serverless package` writes: this template and the functions' zip artifacts. */
+export const PACKAGED_TEMPLATE = 'cloudformation-template-update-stack.json';
+
 export const packagedFile = (service: ComposeService, file: string): string =>
   path.join(service.directory, '.serverless', file);
-
-const stringProperty = (resource: TemplateResource, name: string): string =>
-  String(resource.Properties?.[name]);
 
 /** Resolves values that refer to nothing but pseudo parameters (params are literals once packaged). */
 export const literalContext = (region: string): ResolveContext => ({
@@ -107,59 +96,93 @@ const sqsSourcesOf = (template: CloudFormationTemplate, logicalId: string, regio
       };
     });
 
-const functionResource = (template: CloudFormationTemplate, functionName: string) => {
-  const found = Object.entries(template.Resources).find(
-    ([, resource]) =>
-      resource.Type === 'AWS::Lambda::Function' && resource.Properties?.FunctionName === functionName,
-  );
-  if (!found) throw new Error(`The packaged template has no AWS::Lambda::Function named ${functionName}`);
-  return found;
+const refOf = (value: unknown): string | undefined => (value as { Ref?: string } | undefined)?.Ref;
+
+/** The path of an AWS::ApiGateway::Resource of `resources`: `/v1.0/products/{productId}`. */
+export const resourcePath = (resources: Record<string, TemplateResource>, logicalId: string): string => {
+  const resource = resources[logicalId];
+  if (resource?.Type !== 'AWS::ApiGateway::Resource') return '';
+  const parent = refOf(resource.Properties?.ParentId);
+  return `${parent ? resourcePath(resources, parent) : ''}/${String(resource.Properties?.PathPart)}`;
 };
 
-const httpEventsOf = (definition: StateFunction): HttpEventDefinition[] =>
-  (definition.events ?? []).flatMap(({ http }) =>
-    http
-      ? [
-          {
-            method: http.method.toUpperCase(),
-            path: `/${http.path.replace(/^\//, '')}`,
-            private: !!http.private,
-          },
-        ]
-      : [],
+/**
+ * The paths of the REST API's resources by the ids the function services are packaged with on stage local:
+ * config/local-params.yml stands in for the infrastructure's Outputs there (`productResourceId` for
+ * the Output ProductResourceId, which refers to the resource).
+ */
+export const resourcePathsById = (root: string, infrastructure: CloudFormationTemplate) => {
+  const params = yaml.load(readFileSync(path.join(root, 'config/local-params.yml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  return new Map(
+    Object.entries(infrastructure.Outputs ?? {}).flatMap(([name, output]) => {
+      const id = params[name.charAt(0).toLowerCase() + name.slice(1)];
+      const logicalId = refOf((output as { Value?: unknown }).Value);
+      return typeof id === 'string' && logicalId
+        ? [[id, resourcePath(infrastructure.Resources, logicalId)]]
+        : [];
+    }),
   );
+};
 
-/** The functions of one packaged service: routes from its state, the rest from its template. */
-export const serviceFunctions = (service: ComposeService, region: string): FunctionDefinition[] => {
-  const state = JSON.parse(
-    readFileSync(packagedFile(service, 'serverless-state.json'), 'utf8'),
-  ) as ServiceState;
-  const template = loadTemplate(packagedFile(service, 'cloudformation-template-update-stack.json'));
-  const artifact = packagedFile(service, path.basename(state.package.artifact ?? `${service.name}.zip`));
-  return Object.values(state.service.functions ?? {}).map((definition) => {
-    const [logicalId, resource] = functionResource(template, definition.name);
-    const variables = (
-      resource.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined
-    )?.Variables;
-    const environment = resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>;
-    return {
-      service: service.name,
-      functionName: definition.name,
-      handler: stringProperty(resource, 'Handler'),
-      timeoutSeconds: Number(resource.Properties?.Timeout ?? 6),
-      memorySize: Number(resource.Properties?.MemorySize ?? 1024),
-      environment: Object.fromEntries(
-        Object.entries(environment).map(([name, value]) => [name, String(value)]),
-      ),
-      artifact,
-      http: httpEventsOf(definition),
-      sqs: sqsSourcesOf(template, logicalId, region),
-    };
-  });
+const httpEventsOf = (
+  template: CloudFormationTemplate,
+  logicalId: string,
+  paths: Map<string, string>,
+): HttpEventDefinition[] =>
+  Object.values(template.Resources)
+    .filter(({ Type, Properties }) => Type === 'AWS::ApiGateway::Method' && Properties)
+    .filter(({ Properties }) => referencedNames(Properties?.Integration).has(logicalId))
+    .map(({ Properties = {} }) => {
+      const resourceId = Properties.ResourceId;
+      const local = refOf(resourceId);
+      return {
+        method: String(Properties.HttpMethod).toUpperCase(),
+        path: local ? resourcePath(template.Resources, local) : (paths.get(String(resourceId)) ?? ''),
+        private: Properties.ApiKeyRequired === true,
+      };
+    });
+
+/** The functions of one packaged service, from its packaged template. */
+export const serviceFunctions = (
+  service: ComposeService,
+  region: string,
+  paths: Map<string, string>,
+): FunctionDefinition[] => {
+  const template = loadTemplate(packagedFile(service, PACKAGED_TEMPLATE));
+  return Object.entries(template.Resources)
+    .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
+    .map(([logicalId, { Properties = {} }]) => {
+      const variables = (Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
+        ?.Variables;
+      const environment = resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>;
+      const code = Properties.Code as { S3Key?: string } | undefined;
+      return {
+        service: service.name,
+        functionName: String(Properties.FunctionName),
+        handler: String(Properties.Handler),
+        timeoutSeconds: Number(Properties.Timeout ?? 6),
+        memorySize: Number(Properties.MemorySize ?? 1024),
+        environment: Object.fromEntries(
+          Object.entries(environment).map(([name, value]) => [name, String(value)]),
+        ),
+        artifact: packagedFile(service, path.basename(code?.S3Key ?? `${service.name}.zip`)),
+        http: httpEventsOf(template, logicalId, paths),
+        sqs: sqsSourcesOf(template, logicalId, region),
+      };
+    });
 };
 
 /** Every function of every packaged function service of the compose project. */
-export const loadFunctions = (root: string, region: string): FunctionDefinition[] =>
-  composeServices(root)
-    .filter((service) => existsSync(packagedFile(service, 'serverless-state.json')))
-    .flatMap((service) => serviceFunctions(service, region));
+export const loadFunctions = (
+  root: string,
+  region: string,
+  infrastructure: CloudFormationTemplate,
+): FunctionDefinition[] => {
+  const paths = resourcePathsById(root, infrastructure);
+  return composeServices(root)
+    .filter((service) => existsSync(packagedFile(service, PACKAGED_TEMPLATE)))
+    .flatMap((service) => serviceFunctions(service, region, paths));
+};

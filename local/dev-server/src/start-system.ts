@@ -173,7 +173,7 @@ const startServing = async (
   const restored = await restore(options, emulatorState);
   const stage = stageName(template, backend.region);
   const secrets = localSecrets(template, options.persistDir && path.join(options.persistDir, 'secrets.json'));
-  const functions = loadFunctions(options.root, backend.region);
+  const functions = loadFunctions(options.root, backend.region, template);
   const runtimes = startRuntimes(functions, backend, secrets, options);
   stoppers.push(() =>
     Promise.all([...runtimes.values()].map((runtime) => runtime.stop())).then(() => undefined),

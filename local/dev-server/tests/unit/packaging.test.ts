@@ -12,12 +12,13 @@ const packagedFor = (stage: string) => {
   writeFileSync(path.join(root, 'get-product/serverless.yml'), 'service: get-product\n');
   const past = new Date(Date.now() - 60_000);
   utimesSync(path.join(root, 'get-product/serverless.yml'), past, past);
-  writeFileSync(path.join(packaged, 'cloudformation-template-update-stack.json'), '{}');
-  writeFileSync(path.join(packaged, 'get-product.zip'), '');
+  const code = { S3Bucket: 'bucket', S3Key: `serverless/get-product/${stage}/1-2026/get-product.zip` };
+  const getProduct = { Type: 'AWS::Lambda::Function', Properties: { Code: code } };
   writeFileSync(
-    path.join(packaged, 'serverless-state.json'),
-    JSON.stringify({ service: { provider: { stage } }, package: {} }),
+    path.join(packaged, 'cloudformation-template-update-stack.json'),
+    JSON.stringify({ Resources: { GetProductLambdaFunction: getProduct } }),
   );
+  writeFileSync(path.join(packaged, 'get-product.zip'), '');
 };
 
 beforeEach(() => {
