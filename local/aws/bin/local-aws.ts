@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultTemplatePath, startLocalStack, type LocalStack } from '../src';
-import { stopOnSignals } from '../src';
+import { defaultTemplatePath, portNumber, startLocalStack, stopOnSignals, type LocalStack } from '../src';
 
 const USAGE = `Local AWS for the product API: dynalite (DynamoDB) and fauxqs (SQS, SNS, S3), provisioned from the
 packaged infrastructure template.
@@ -28,13 +27,6 @@ const { values: options } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
-
-const portNumber = (value: string, flag: string): number => {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`${flag} must be a port number, not ${value}`);
-  return port;
-};
 
 const packageTemplate = (): void => {
   const infrastructureDir = path.resolve(__dirname, '../../../infrastructure');

@@ -31,7 +31,7 @@ export {
   type ProvisionResult,
 } from './provision';
 export type { ProvisionedResource } from './resources';
-export { stopOnSignals } from './shutdown';
+export { portNumber, stopOnSignals } from './shutdown';
 export {
   loadTemplate,
   parameterValues,

@@ -31,3 +31,11 @@ export const stopOnSignals = (stop: (skipWait: AbortSignal) => Promise<void>, wh
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 };
+
+/** A command-line port number (0 for a free one), or an error naming the flag. */
+export const portNumber = (value: string, flag: string): number => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${flag} must be a port number, not ${value}`);
+  return port;
+};

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAwsClients, stopOnSignals } from '@bbws/local-aws';
+import { createAwsClients, portNumber, stopOnSignals } from '@bbws/local-aws';
 import {
   describeStop,
   REFERENCE_PATH,
@@ -75,13 +75,6 @@ const logFunctionOutput = (service: string, line: string) => {
   }
 };
 
-const portNumber = (value: string): number => {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be a port number, not ${value}`);
-  return port;
-};
-
 const seconds = (value: string): number => {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed < 0)
@@ -141,7 +134,7 @@ const main = async () => {
   seconds(flags['drain-timeout']);
   const system = await startSystem({
     root,
-    port: portNumber(flags.port),
+    port: portNumber(flags.port, '--port'),
     persistDir,
     awsEndpoint: flags['aws-endpoint'] || undefined,
     packaging,
@@ -161,7 +154,7 @@ const main = async () => {
   printBanner(system);
   const queues = Object.values(system.aws.resources).filter(({ arn }) => arn?.startsWith('arn:aws:sqs:'));
   const changesPage = await startChangesPage({
-    port: portNumber(flags['changes-port']),
+    port: portNumber(flags['changes-port'], '--changes-port'),
     logGroups: () => readLogGroups(logsDir),
     queueDepths: queueDepthsOf(createAwsClients(system.aws.env).sqs, queues),
   });

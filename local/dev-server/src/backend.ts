@@ -4,9 +4,6 @@ import {
   emulatorEnv,
   startEmulators,
   type EmulatorEndpoints,
-  type ProvisionResult,
-  provisionFromTemplate,
-  type CloudFormationTemplate,
 } from '@bbws/local-aws';
 
 export interface Backend {
@@ -46,9 +43,3 @@ export const startBackend = async (options: BackendOptions): Promise<Backend> =>
   const emulators = await startEmulators({ host: options.host, persistDir: options.dynamodbDir });
   return { kind: 'embedded', ...emulators };
 };
-
-export const provisionBackend = (
-  backend: Backend,
-  template: CloudFormationTemplate,
-): Promise<ProvisionResult> =>
-  provisionFromTemplate(template, { env: backend.env, accountId: backend.accountId, region: backend.region });

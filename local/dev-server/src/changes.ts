@@ -1,4 +1,5 @@
 import { requestsById, type AccessLogEntry } from './access-log';
+import { parseLogLine, type LogLine } from './timeline';
 
 /** What one consumer did with a change on one receive, from its log line. */
 export interface ConsumerStep {
@@ -22,18 +23,6 @@ export interface Change {
   consumers: Record<string, ConsumerStep[]>;
 }
 
-type LogLine = Record<string, unknown>;
-
-const jsonLines = (lines: string[]): LogLine[] =>
-  lines.flatMap((line) => {
-    if (!line.startsWith('{')) return [];
-    try {
-      return [JSON.parse(line) as LogLine];
-    } catch {
-      return [];
-    }
-  });
-
 /** A change as its producer's "change published" line tells it, with its request from the access log. */
 const acceptedChange = (service: string, line: LogLine, requests: Map<string, AccessLogEntry>): Change => {
   const apiRequestId = typeof line.requestId === 'string' ? line.requestId : undefined;
@@ -53,7 +42,9 @@ const acceptedChange = (service: string, line: LogLine, requests: Map<string, Ac
 export const recentChanges = (logGroups: Record<string, string[]>, limit = 20): Change[] => {
   const changes = new Map<string, Change>();
   const requests = requestsById(logGroups);
-  const parsed = Object.entries(logGroups).map(([service, lines]) => [service, jsonLines(lines)] as const);
+  const parsed = Object.entries(logGroups).map(
+    ([service, lines]) => [service, lines.flatMap(parseLogLine)] as const,
+  );
   for (const [service, lines] of parsed)
     for (const line of lines.filter(({ message }) => message === 'change published'))
       changes.set(String(line.eventId), acceptedChange(service, line, requests));

@@ -1,16 +1,16 @@
 import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { QueueDepth } from './changes-page';
 
 export interface QueueRef {
   name: string;
   url: string;
 }
 
-/** Messages in the queue: visible, delayed, and received but not yet deleted. */
-export const messagesIn = async (sqs: SQSClient, queue: QueueRef): Promise<number> => {
+const depthOf = async (sqs: SQSClient, url: string) => {
   const { Attributes = {} } = await sqs.send(
     new GetQueueAttributesCommand({
-      QueueUrl: queue.url,
+      QueueUrl: url,
       AttributeNames: [
         'ApproximateNumberOfMessages',
         'ApproximateNumberOfMessagesNotVisible',
@@ -18,12 +18,29 @@ export const messagesIn = async (sqs: SQSClient, queue: QueueRef): Promise<numbe
       ],
     }),
   );
-  return (
-    Number(Attributes.ApproximateNumberOfMessages ?? 0) +
-    Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) +
-    Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0)
-  );
+  return {
+    visible: Number(Attributes.ApproximateNumberOfMessages ?? 0),
+    inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0),
+    delayed: Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0),
+  };
 };
+
+/** Messages in the queue: visible, delayed, and received but not yet deleted. */
+export const messagesIn = async (sqs: SQSClient, queue: QueueRef): Promise<number> => {
+  const { visible, inFlight, delayed } = await depthOf(sqs, queue.url);
+  return visible + inFlight + delayed;
+};
+
+/** The depth of each queue of the stack (`url` of its provisioned resources), for the changes page. */
+export const queueDepthsOf =
+  (sqs: SQSClient, queues: Array<{ name: string; url?: string }>) => async (): Promise<QueueDepth[]> =>
+    Promise.all(
+      queues.flatMap(({ name, url }) =>
+        url === undefined
+          ? []
+          : [depthOf(sqs, url).then(({ visible, inFlight }) => ({ queue: name, visible, inFlight }))],
+      ),
+    );
 
 /** Messages in each queue, by name. */
 export const messagesLeft = async (sqs: SQSClient, queues: QueueRef[]): Promise<Record<string, number>> =>

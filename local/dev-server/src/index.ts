@@ -14,4 +14,4 @@ export { logGroupWriter, readLogGroups } from './log-groups';
 export { formatTimeline, timelineOf, type TimelineStep } from './timeline';
 export { recentChanges, type Change, type ConsumerStep } from './changes';
 export { startChangesPage, type ChangesPageOptions, type QueueDepth } from './changes-page';
-export { queueDepthsOf } from './queue-depths';
+export { queueDepthsOf } from './drain';

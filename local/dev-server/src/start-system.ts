@@ -2,12 +2,13 @@ import path from 'node:path';
 import {
   createAwsClients,
   loadTemplate,
+  provisionFromTemplate,
   withVisibilityTimeouts,
   type CloudFormationTemplate,
   type ProvisionedResource,
 } from '@bbws/local-aws';
 import { apiKeyOf, loadOrCreateApiKey, readApiKey, saveApiKey, type ApiKey } from './api-keys';
-import { provisionBackend, startBackend, type Backend } from './backend';
+import { startBackend, type Backend } from './backend';
 import { extractBundle } from './bundles';
 import type { QueueRef } from './drain';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
@@ -153,9 +154,9 @@ const startServing = async (
   backend: Backend,
   stoppers: Array<() => Promise<void> | void>,
 ) => {
-  const provisioned = await provisionBackend(
-    backend,
+  const provisioned = await provisionFromTemplate(
     withVisibilityTimeouts(template, options.queueVisibilityTimeouts),
+    backend,
   );
   const queues = queuesOf(provisioned.resources);
   const clients = createAwsClients(backend.env);

@@ -9,14 +9,15 @@ export interface TimelineStep {
   apiRequestId?: string;
 }
 
-type LogLine = Record<string, unknown>;
+export type LogLine = Record<string, unknown>;
 
-const parse = (line: string): LogLine | undefined => {
-  if (!line.startsWith('{')) return undefined;
+/** A function's JSON log line, in a list of one; an empty list for any other line. */
+export const parseLogLine = (line: string): LogLine[] => {
+  if (!line.startsWith('{')) return [];
   try {
-    return JSON.parse(line) as LogLine;
+    return [JSON.parse(line) as LogLine];
   } catch {
-    return undefined;
+    return [];
   }
 };
 
@@ -45,8 +46,7 @@ const describe = (line: LogLine): string => {
 export const timelineOf = (logGroups: Record<string, string[]>, id: string): TimelineStep[] => {
   const lines = Object.entries(logGroups).flatMap(([service, raw]) =>
     raw.flatMap((entry) => {
-      const line = parse(entry);
-      return line && !('_aws' in line) ? [{ service, line }] : [];
+      return parseLogLine(entry).flatMap((line) => ('_aws' in line ? [] : [{ service, line }]));
     }),
   );
   // A request id also names its product, so the consumers' lines are found by either.
