@@ -10,7 +10,9 @@ import { buildApp } from 'fauxqs';
 
 const { host, dynamodbPort, awsPort, region, persistDir } = workerData;
 
-// fauxqs's export map hides its stores; they are loaded by file to set the queue URL host (below).
+// fauxqs's export map hides its stores; they are loaded by file to set the queue URL host (below). Its
+// public buildApp({ host }) names queues sqs.<region>.<host>, which plain SDK clients cannot resolve; so
+// fauxqs is pinned to 1.9.2 (the last release for Node 20), whose dist/ layout this relies on.
 const fauxqsDist = path.dirname(fileURLToPath(import.meta.resolve('fauxqs')));
 const loadStore = async (file) => import(pathToFileURL(path.join(fauxqsDist, file)).href);
 

@@ -5,17 +5,10 @@ export {
   emulatorEnv,
   startEmulators,
   type EmulatorEndpoints,
-  type EmulatorOptions,
   type Emulators,
 } from './emulators';
 export { evaluateConditions } from './conditions';
-export {
-  NO_VALUE,
-  referencedNames,
-  resolveValue,
-  type ResolveContext,
-  type ResourceIdentity,
-} from './intrinsics';
+export { referencedNames, resolveValue, type ResolveContext } from './intrinsics';
 export {
   defaultTemplatePath,
   startLocalStack,
@@ -23,13 +16,8 @@ export {
   type LocalStack,
   type LocalStackOptions,
 } from './local-stack';
-export { planProvisioning, type PlannedResource, type ProvisionPlan, type SkippedResource } from './plan';
-export {
-  provisionFromTemplate,
-  requireResource,
-  type ProvisionOptions,
-  type ProvisionResult,
-} from './provision';
+export { planProvisioning } from './plan';
+export { provisionFromTemplate } from './provision';
 export type { ProvisionedResource } from './resources';
 export { portNumber, stopOnSignals } from './shutdown';
 export {
