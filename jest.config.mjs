@@ -3,7 +3,8 @@
 const workspaces = [
   'core',
   'testing',
-  'local',
+  'local/aws',
+  'local/dev-server',
   'infrastructure',
   'list-products',
   'get-product',
@@ -52,7 +53,7 @@ export default {
     // Hostile input, fuzzing and faults against the whole system; the slow ones are test:stress (*.stress.ts).
     project('reliability', '<rootDir>', { testMatch: ['<rootDir>/tests/reliability/**/*.test.ts'] }),
   ],
-  collectCoverageFrom: ['<rootDir>/*/src/**/*.ts', '!<rootDir>/local/src/bin/**'],
+  collectCoverageFrom: ['<rootDir>/*/src/**/*.ts', '<rootDir>/local/*/src/**/*.ts'],
   coverageThreshold: { global: { lines: 90 } },
   coverageReporters: ['text-summary', 'lcov'],
 };

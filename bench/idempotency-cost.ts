@@ -2,7 +2,7 @@
 // conditional PutItem of the key's record and the parallel GetItem of the product. Sequential POSTs,
 // alternating with and without a key, medians of each. Run: npx tsx bench/idempotency-cost.ts [pairs]
 import { randomUUID } from 'node:crypto';
-import { startSystem } from '@bbws/local';
+import { startSystem } from '@bbws/dev-server';
 
 const pairs = Number(process.argv[2] ?? 150);
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { applyEnv, apiGatewayEvent } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/dev-server';
+import { applyEnv } from '@bbws/testing';
 import type { Context } from 'aws-lambda';
 
 export interface ListPageCost {

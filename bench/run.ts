@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
-import { createAwsClients, startLocalStack } from '@bbws/local';
+import { createAwsClients, startLocalStack } from '@bbws/local-aws';
 import { cleanBaselines, ensurePackaged, snapshotPackages } from './bundles';
 import { renderChart } from './chart';
 import { benchFunction, type FunctionFigures } from './function-bench';

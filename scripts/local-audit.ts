@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { readStackFile } from '@bbws/local';
+import { readStackFile } from '@bbws/dev-server';
 
 const main = async () => {
   const { values: options } = parseArgs({ options: { show: { type: 'boolean', default: false } } });

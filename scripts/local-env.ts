@@ -2,7 +2,7 @@
 // `npm start` is running, read from .local/stack.json.
 // Usage: eval "$(npm run -s local:env)"
 import { join } from 'node:path';
-import { readStackFile } from '@bbws/local';
+import { readStackFile } from '@bbws/dev-server';
 
 const stack = readStackFile(join(__dirname, '..', '.local', 'stack.json'));
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;

@@ -10,14 +10,8 @@ import { parseArgs } from 'node:util';
 import { PublishBatchCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { newChangeEvent } from '@bbws/core';
-import {
-  createAwsClients,
-  startLocalStack,
-  startSystem,
-  type AwsClients,
-  type LocalStack,
-} from '@bbws/local';
-import { saveSnapshot, SNAPSHOT_FILE } from '../local/src/system/persistence';
+import { createAwsClients, startLocalStack, type AwsClients, type LocalStack } from '@bbws/local-aws';
+import { saveSnapshot, SNAPSHOT_FILE, startSystem } from '@bbws/dev-server';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

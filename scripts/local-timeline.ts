@@ -4,7 +4,7 @@
 // Usage: npm run -s local:timeline -- <productId | request id>
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatTimeline, readLogGroups, timelineOf } from '@bbws/local';
+import { formatTimeline, readLogGroups, timelineOf } from '@bbws/dev-server';
 
 const main = () => {
   const [id] = process.argv.slice(2);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { startSystem } from '@bbws/local';
+import { startSystem } from '@bbws/dev-server';
 
 const { values: flags } = parseArgs({
   options: {

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { referenceSite } from '@bbws/local';
+import { referenceSite } from '@bbws/dev-server';
 
 const root = path.resolve(__dirname, '..');
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist/reference' } } });

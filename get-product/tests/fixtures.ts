@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isErrorBody, validatorFor, type ErrorBody, type Product } from '@bbws/core';
-import { apiGatewayEvent } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/dev-server';
 import { aProduct as aSampleProduct, fakeLambdaContext } from '@bbws/testing';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 

@@ -8,14 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { newChangeEvent, type ChangeEvent } from '@bbws/core';
-import {
-  applyEnv,
-  createAwsClients,
-  pollOnce,
-  startLocalStack,
-  type EventSource,
-  type SqsHandler,
-} from '@bbws/local';
+import { consumeInProcess, type InProcessConsumerOptions } from '@bbws/dev-server';
+import { applyEnv } from '@bbws/testing';
+import { createAwsClients, startLocalStack } from '@bbws/local-aws';
 
 const products = Number(process.argv[2] ?? 400);
 const actor = { apiKeyId: 'bench', sourceIp: '203.0.113.1', requestId: 'bench' };
@@ -46,18 +41,13 @@ const inParallel = async <T>(items: T[], limit: number, run: (item: T) => Promis
   await Promise.all(Array.from({ length: limit }, worker));
 };
 
-/** Pollers at once until a round of them finds the queue empty; returns events per second. */
-const drain = async (source: EventSource, pollers: number, events: number): Promise<number> => {
+/** Drains a queue with the poller of npm start, as many at once as `concurrency`; returns events per second. */
+const drain = async (options: InProcessConsumerOptions, events: number): Promise<number> => {
   const started = performance.now();
-  let received = 0;
-  const poller = async () => {
-    for (let batch = await pollOnce(source); batch.received > 0; batch = await pollOnce(source)) {
-      received += batch.received;
-    }
-  };
-  await Promise.all(Array.from({ length: pollers }, poller));
+  const consumer = consumeInProcess(options);
+  await consumer.drained(10 * 60_000);
   const seconds = (performance.now() - started) / 1000;
-  if (received < events) throw new Error(`Only ${received} of ${events} events were received`);
+  await consumer.stop();
   return events / seconds;
 };
 
@@ -84,15 +74,20 @@ const main = async () => {
       ),
     );
     const publishSeconds = (performance.now() - publishStarted) / 1000;
-    const source = (logicalId: string, handler: SqsHandler): EventSource => ({
+    const source = (
+      logicalId: string,
+      handler: InProcessConsumerOptions['handler'],
+      concurrency: number,
+    ) => ({
       sqs: aws.sqs,
-      queueUrl: stack.resource(logicalId).url ?? '',
-      queueArn: stack.resource(logicalId).arn ?? '',
+      queue: stack.resource(logicalId),
+      region: stack.region,
       handler,
+      concurrency,
     });
     // The pollers match each event source's maximumConcurrency (5 and 2).
-    const creatorRate = await drain(source('ProductChangeQueue', productCreator), 5, changeEvents.length);
-    const auditRate = await drain(source('ProductAuditQueue', auditLogger), 2, changeEvents.length);
+    const creatorRate = await drain(source('ProductChangeQueue', productCreator, 5), changeEvents.length);
+    const auditRate = await drain(source('ProductAuditQueue', auditLogger, 2), changeEvents.length);
     console.log(
       JSON.stringify({
         events: changeEvents.length,

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readStackFile } from '@bbws/local';
+import { readStackFile } from '@bbws/dev-server';
 import { OperatorError, readApiKey, runCommand, stackOutputs } from './aws';
 
 export interface Endpoint {

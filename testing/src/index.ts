@@ -21,3 +21,5 @@ export { fakeLambdaContext } from './test-fixtures';
 export { sampleSqsEvents } from './sample-sqs-events';
 export { sampleChangeEvents } from './sample-change-events';
 export { sampleEventFiles, asJsonFile } from './sample-event-files';
+export { applyEnv } from './env';
+export { useLocalStack, type UseLocalStackOptions } from './local-stack';

@@ -1,13 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  createAwsClients,
-  queueDepthsOf,
-  startChangesPage,
-  startSystem,
-  type AwsClients,
-  type RunningSystem,
-} from '@bbws/local';
+import { createAwsClients, type AwsClients } from '@bbws/local-aws';
+import { queueDepthsOf, startChangesPage, startSystem, type RunningSystem } from '@bbws/dev-server';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { inMemoryLogGroups } from './support/log-groups';

@@ -1,5 +1,5 @@
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
-import { createAwsClients, type AwsClients } from '@bbws/local';
+import { createAwsClients, type AwsClients } from '@bbws/local-aws';
 import { apiClient, eventually } from './support/http';
 import {
   createProduct,

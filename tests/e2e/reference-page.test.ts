@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { referenceSite } from '@bbws/local';
+import { referenceSite } from '@bbws/dev-server';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { useSystem } from './support/system';

@@ -1,5 +1,6 @@
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
-import { createAwsClients, describeStop, startSystem, type BatchLog, type RunningSystem } from '@bbws/local';
+import { createAwsClients } from '@bbws/local-aws';
+import { describeStop, startSystem, type BatchLog, type RunningSystem } from '@bbws/dev-server';
 import { apiClient, eventually } from './support/http';
 import { createProduct, productInput } from './support/products';
 import { resourceOf, usePersistedSystems } from './support/persist';

@@ -1,4 +1,4 @@
-import { startSystem, timelineOf, type RunningSystem } from '@bbws/local';
+import { startSystem, timelineOf, type RunningSystem } from '@bbws/dev-server';
 import { inMemoryLogGroups } from './support/log-groups';
 import { apiClient, eventually } from './support/http';
 import { createProduct, productInput, visibleProduct } from './support/products';

@@ -4,7 +4,7 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import { useLocalStack } from '@bbws/local';
+import { useLocalStack } from '@bbws/testing';
 import { redrive } from '../../scripts/ops/redrive';
 
 const stack = useLocalStack();

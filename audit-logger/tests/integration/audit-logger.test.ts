@@ -4,20 +4,18 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { newChangeEvent, type ChangeEvent } from '@bbws/core';
-import {
-  applyEnv,
-  createAwsClients,
-  drain,
-  pollOnce,
-  useLocalStack,
-  type AwsClients,
-  type EventSource,
-} from '@bbws/local';
+import { consumeInProcess, type BatchLog } from '@bbws/dev-server';
+import { createAwsClients, type AwsClients } from '@bbws/local-aws';
+import { applyEnv, useLocalStack } from '@bbws/testing';
 import { auditObjectKey } from '../../src/record-audit';
 
-const stack = useLocalStack();
+// A failed record comes back after the queue's visibility timeout, as in Lambda: 3 s here instead of 180,
+// still longer than a batch takes to gather (its window) and be handled, as Lambda requires.
+const stack = useLocalStack({ queueVisibilityTimeouts: { ProductAuditQueue: 3 } });
 let aws: AwsClients;
-let auditQueue: EventSource;
+let auditQueue: ReturnType<typeof consumeInProcess>;
+// A record that keeps failing is received five times (maxReceiveCount), a visibility timeout apart.
+const REDELIVERY_MS = 45_000;
 let restoreEnv: () => void;
 
 beforeAll(async () => {
@@ -28,12 +26,25 @@ beforeAll(async () => {
   const { handler } = await import('../../src/handler');
   aws = createAwsClients(stack().env);
   const queue = stack().resource('ProductAuditQueue');
-  auditQueue = { sqs: aws.sqs, queueUrl: queue.url ?? '', queueArn: queue.arn ?? '', handler, batchSize: 10 };
+  // A batching window (audit-logger's event source has one) gathers messages published one after another.
+  auditQueue = consumeInProcess({
+    sqs: aws.sqs,
+    queue,
+    region: stack().region,
+    handler,
+    batchingWindowSeconds: 1,
+  });
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await auditQueue.stop();
   aws.destroy();
   restoreEnv();
+});
+
+const counts = ({ messageIds, failedMessageIds }: BatchLog) => ({
+  received: messageIds.length,
+  failed: failedMessageIds.length,
 });
 
 const bucket = () => stack().resource('AuditBucket').name;
@@ -77,7 +88,7 @@ describe('audit-logger against the local stack', () => {
     ];
     for (const changeEvent of changeEvents) await publish(changeEvent);
 
-    await drain(auditQueue);
+    await auditQueue.drained();
 
     for (const changeEvent of changeEvents) {
       expect(await storedAuditRecord(changeEvent)).toEqual({
@@ -99,10 +110,10 @@ describe('audit-logger against the local stack', () => {
     });
 
     await publish(changeEvent);
-    await drain(auditQueue);
+    await auditQueue.drained();
     const first = await storedAuditRecord(changeEvent);
     await publish(changeEvent);
-    await drain(auditQueue);
+    await auditQueue.drained();
 
     const productPrefix = auditObjectKey(changeEvent).replace(/[^/]+$/, '');
     const listing = await aws.s3.send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: productPrefix }));
@@ -112,21 +123,26 @@ describe('audit-logger against the local stack', () => {
     );
   });
 
-  it('reports a poison message failed until SQS moves it to the DLQ, recording the rest of its batch', async () => {
-    const changeEvent = newChangeEvent({ eventType: 'DELETE', productId: randomUUID(), actor });
-    await publish('not a change event');
-    await publish(changeEvent);
+  it(
+    'reports a poison message failed until SQS moves it to the DLQ, recording the rest of its batch',
+    async () => {
+      const changeEvent = newChangeEvent({ eventType: 'DELETE', productId: randomUUID(), actor });
+      const firstDelivery = auditQueue.nextBatch();
+      await publish('not a change event');
+      await publish(changeEvent);
 
-    expect(await pollOnce(auditQueue)).toEqual({ received: 2, failed: 1 });
-    await drain(auditQueue);
+      expect(counts(await firstDelivery)).toEqual({ received: 2, failed: 1 });
+      await auditQueue.drained(REDELIVERY_MS);
 
-    expect((await storedAuditRecord(changeEvent)).body.event).toEqual(changeEvent);
-    const { Messages = [] } = await aws.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: stack().resource('ProductAuditDeadLetterQueue').url,
-        VisibilityTimeout: 0,
-      }),
-    );
-    expect(Messages.map((message) => message.Body)).toContain('not a change event');
-  });
+      expect((await storedAuditRecord(changeEvent)).body.event).toEqual(changeEvent);
+      const { Messages = [] } = await aws.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: stack().resource('ProductAuditDeadLetterQueue').url,
+          VisibilityTimeout: 0,
+        }),
+      );
+      expect(Messages.map((message) => message.Body)).toContain('not a change event');
+    },
+    REDELIVERY_MS,
+  );
 });

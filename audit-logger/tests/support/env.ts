@@ -1,4 +1,4 @@
-import { applyEnv } from '@bbws/local';
+import { applyEnv } from '@bbws/testing';
 
 // Import this module before the handler module: the handler reads its configuration at module scope.
 

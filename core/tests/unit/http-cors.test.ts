@@ -1,4 +1,4 @@
-import { apiGatewayEvent } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/dev-server';
 import type { Context } from 'aws-lambda';
 import { ProductNotFound } from '../../src/errors';
 import { httpHandler } from '../../src/http/handler';

@@ -1,4 +1,4 @@
-import { apiGatewayEvent, type HttpRequest } from '@bbws/local';
+import { apiGatewayEvent, type HttpRequest } from '@bbws/dev-server';
 import type { Context } from 'aws-lambda';
 import { httpHandler, MAX_BODY_BYTES } from '../../src/http/handler';
 import { ok } from '../../src/http/responses';

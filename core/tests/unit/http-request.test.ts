@@ -1,4 +1,4 @@
-import { apiGatewayEvent } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/dev-server';
 import { ValidationFailed } from '../../src/errors';
 import { entityTag, matchesWeakly, parseEntityTags } from '../../src/http/conditional';
 import { actorOf, ifMatchVersions, productLocation } from '../../src/http/request';

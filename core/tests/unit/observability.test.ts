@@ -1,5 +1,5 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { sqsRecord as sqsRecordOf } from '@bbws/local';
+import { sqsRecord as sqsRecordOf } from '@bbws/dev-server';
 import type { APIGatewayProxyEvent, Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import createEvent from '../../events/change-event-create.json';

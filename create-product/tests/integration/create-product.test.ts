@@ -1,5 +1,5 @@
 import '../support/env';
-import { apiGatewayEvent } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/dev-server';
 import type { HttpResponse } from '@bbws/core';
 import { invoke } from '../support/http';
 import { useLocalProductApi } from '../support/local-api';

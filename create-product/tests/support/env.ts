@@ -1,4 +1,4 @@
-import { applyEnv } from '@bbws/local';
+import { applyEnv } from '@bbws/testing';
 
 // Import this module first in every test file: handlers read their configuration at module scope, and
 // core's logger its level when core loads. Integration tests point the table and topic elsewhere later.

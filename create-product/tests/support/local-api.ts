@@ -1,7 +1,8 @@
 import { DeleteMessageCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { productItem, validateChangeEvent, type ChangeEvent, type Product } from '@bbws/core';
-import { applyEnv, createAwsClients, useLocalStack, type AwsClients } from '@bbws/local';
+import { createAwsClients, type AwsClients } from '@bbws/local-aws';
+import { applyEnv, useLocalStack } from '@bbws/testing';
 
 const CONSUMER_QUEUES = ['ProductChangeQueue', 'ProductAuditQueue'] as const;
 

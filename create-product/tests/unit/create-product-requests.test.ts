@@ -1,7 +1,7 @@
 import '../support/env';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { MAX_BODY_BYTES } from '@bbws/core';
-import { apiGatewayEvent } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/dev-server';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { handler } from '../../src/handler';

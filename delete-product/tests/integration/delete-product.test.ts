@@ -1,6 +1,6 @@
 import '../../../create-product/tests/support/env';
 import type { HttpResponse } from '@bbws/core';
-import { apiGatewayEvent } from '@bbws/local';
+import { apiGatewayEvent } from '@bbws/dev-server';
 import { invoke } from '../../../create-product/tests/support/http';
 import { useLocalProductApi } from '../../../create-product/tests/support/local-api';
 import { deletedProduct, storedProduct } from '../../../create-product/tests/support/products';

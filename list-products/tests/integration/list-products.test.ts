@@ -1,7 +1,8 @@
 import { CURSOR_SIGNING_KEY } from './environment';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { INDEX_ATTRIBUTES, KEY_ATTRIBUTES, productItem, type Product } from '@bbws/core';
-import { createAwsClients, useLocalStack, type AwsClients } from '@bbws/local';
+import { createAwsClients, type AwsClients } from '@bbws/local-aws';
+import { useLocalStack } from '@bbws/testing';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { aProduct, errorOf, lambdaContext, listRequest, pageOf, sampleEvent } from '../fixtures';
 

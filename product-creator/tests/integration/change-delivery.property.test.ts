@@ -12,7 +12,8 @@ import {
   type ProcessChangeEvent,
   type ProductInput,
 } from '@bbws/core';
-import { applyEnv, createAwsClients, useLocalStack, type AwsClients } from '@bbws/local';
+import { createAwsClients, type AwsClients } from '@bbws/local-aws';
+import { applyEnv, useLocalStack } from '@bbws/testing';
 import { optionalProductFields } from '@bbws/testing';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import fc from 'fast-check';

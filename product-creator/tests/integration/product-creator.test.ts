@@ -3,21 +3,18 @@ import { PublishCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nameIndexKeyCondition, productKey, type ChangeEvent } from '@bbws/core';
-import {
-  applyEnv,
-  createAwsClients,
-  drain,
-  pollOnce,
-  useLocalStack,
-  type AwsClients,
-  type EventSource,
-} from '@bbws/local';
+import { consumeInProcess, type BatchLog } from '@bbws/dev-server';
+import { createAwsClients, type AwsClients } from '@bbws/local-aws';
+import { applyEnv, useLocalStack } from '@bbws/testing';
 import { created, deleted, newProductId, productInput, updated } from '../support/changes';
 
-const stack = useLocalStack();
+// A failed record comes back after the queue's visibility timeout, as in Lambda: 1 s here instead of 180.
+const stack = useLocalStack({ queueVisibilityTimeouts: { ProductChangeQueue: 1 } });
 let aws: AwsClients;
 let table: DynamoDBDocumentClient;
-let changeQueue: EventSource;
+let changeQueue: ReturnType<typeof consumeInProcess>;
+// A record that keeps failing is received five times (maxReceiveCount), a visibility timeout apart.
+const REDELIVERY_MS = 30_000;
 let restoreEnv: () => void;
 
 beforeAll(async () => {
@@ -28,10 +25,11 @@ beforeAll(async () => {
   aws = createAwsClients(stack().env);
   table = DynamoDBDocumentClient.from(aws.dynamodb);
   const queue = stack().resource('ProductChangeQueue');
-  changeQueue = { sqs: aws.sqs, queueUrl: queue.url ?? '', queueArn: queue.arn ?? '', handler };
+  changeQueue = consumeInProcess({ sqs: aws.sqs, queue, region: stack().region, handler });
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await changeQueue.stop();
   aws.destroy();
   restoreEnv();
 });
@@ -48,6 +46,11 @@ const publish = async (...changeEvents: Array<Record<string, unknown> & { eventT
     );
   }
 };
+
+const counts = ({ messageIds, failedMessageIds }: BatchLog) => ({
+  received: messageIds.length,
+  failed: failedMessageIds.length,
+});
 
 const storedItem = async (productId: string) =>
   (
@@ -75,7 +78,7 @@ describe('product-creator against the local stack', () => {
   it('creates, updates and soft-deletes a product published to the topic', async () => {
     const productId = newProductId();
     await publish(created(productId, productInput('Moka Pot', 30)));
-    await drain(changeQueue);
+    await changeQueue.drained();
     const byName = await table.send(
       new QueryCommand({
         TableName: stack().resource('ProductsTable').name,
@@ -85,7 +88,7 @@ describe('product-creator against the local stack', () => {
     expect(byName.Items?.map((item) => item.productId)).toContain(productId);
 
     await publish(updated(productId, productInput('Moka Pot XL', 35), 1, 1), deleted(productId, 2, 2));
-    await drain(changeQueue);
+    await changeQueue.drained();
 
     expect(await storedItem(productId)).toMatchObject({
       name: 'Moka Pot XL',
@@ -112,33 +115,38 @@ describe('product-creator against the local stack', () => {
       { ...update, schemaMinorVersion: 5, product: { ...productInput('Cafetiere', 22), stock: 2 } },
     );
 
-    await drain(changeQueue);
+    await changeQueue.drained();
     const item = await storedItem(productId);
     expect(item).toMatchObject({ name: 'Cafetiere', price: 22, version: 2, lastEventId: update.eventId });
     expect(item).not.toHaveProperty('stock');
     expect(item).not.toHaveProperty('traceId');
   });
 
-  it('applies an UPDATE that arrives before its CREATE once the CREATE has landed', async () => {
-    const productId = newProductId();
-    await publish(updated(productId, productInput('Second', 2), 1));
+  it(
+    'applies an UPDATE that arrives before its CREATE once the CREATE has landed',
+    async () => {
+      const productId = newProductId();
+      const firstDelivery = changeQueue.nextBatch();
+      await publish(updated(productId, productInput('Second', 2), 1));
 
-    expect(await pollOnce(changeQueue)).toEqual({ received: 1, failed: 1 });
-    await publish(created(productId, productInput('First', 1)));
-    await drain(changeQueue);
+      expect(counts(await firstDelivery)).toEqual({ received: 1, failed: 1 });
+      await publish(created(productId, productInput('First', 1)));
+      await changeQueue.drained();
 
-    expect(await storedItem(productId)).toMatchObject({ name: 'Second', version: 2, active: true });
-  });
+      expect(await storedItem(productId)).toMatchObject({ name: 'Second', version: 2, active: true });
+    },
+    REDELIVERY_MS,
+  );
 
   it('ignores a redelivered event and one older than the state it would overwrite', async () => {
     const productId = newProductId();
     const create = created(productId, productInput('Original'));
     const newer = updated(productId, productInput('Newer'), 5);
     await publish(create, newer);
-    await drain(changeQueue);
+    await changeQueue.drained();
 
     await publish(newer, updated(productId, productInput('Older'), 3), create);
-    await drain(changeQueue);
+    await changeQueue.drained();
 
     expect(await storedItem(productId)).toMatchObject({
       name: 'Newer',
@@ -147,34 +155,42 @@ describe('product-creator against the local stack', () => {
     });
   });
 
-  it('applies the first of two changes made against the same version and dead-letters the other', async () => {
-    const productId = newProductId();
-    await publish(created(productId, productInput('Kettle')));
-    await drain(changeQueue);
+  it(
+    'applies the first of two changes made against the same version and dead-letters the other',
+    async () => {
+      const productId = newProductId();
+      await publish(created(productId, productInput('Kettle')));
+      await changeQueue.drained();
 
-    const loser = updated(productId, productInput('Kettle, blue'), 2, 1);
-    await publish(updated(productId, productInput('Kettle, red'), 1, 1), loser);
-    await drain(changeQueue);
+      const loser = updated(productId, productInput('Kettle, blue'), 2, 1);
+      await publish(updated(productId, productInput('Kettle, red'), 1, 1), loser);
+      await changeQueue.drained();
 
-    expect(await storedItem(productId)).toMatchObject({ name: 'Kettle, red', version: 2 });
-    expect((await deadLetters()).map((body) => (JSON.parse(body) as ChangeEvent).eventId)).toContain(
-      loser.eventId,
-    );
-  });
+      expect(await storedItem(productId)).toMatchObject({ name: 'Kettle, red', version: 2 });
+      expect((await deadLetters()).map((body) => (JSON.parse(body) as ChangeEvent).eventId)).toContain(
+        loser.eventId,
+      );
+    },
+    REDELIVERY_MS,
+  );
 
-  it('dead-letters a poison message after maxReceiveCount receives without holding back the others', async () => {
-    const productId = newProductId();
-    await publish(created(productId, productInput('Teapot')));
-    await aws.sns.send(
-      new PublishCommand({
-        TopicArn: stack().resource('ProductEventsTopic').arn,
-        Message: '{"poison":true}',
-      }),
-    );
+  it(
+    'dead-letters a poison message after maxReceiveCount receives without holding back the others',
+    async () => {
+      const productId = newProductId();
+      await publish(created(productId, productInput('Teapot')));
+      await aws.sns.send(
+        new PublishCommand({
+          TopicArn: stack().resource('ProductEventsTopic').arn,
+          Message: '{"poison":true}',
+        }),
+      );
 
-    await drain(changeQueue);
+      await changeQueue.drained();
 
-    expect(await storedItem(productId)).toMatchObject({ name: 'Teapot', version: 1 });
-    expect(await deadLetters()).toContain('{"poison":true}');
-  });
+      expect(await storedItem(productId)).toMatchObject({ name: 'Teapot', version: 1 });
+      expect(await deadLetters()).toContain('{"poison":true}');
+    },
+    REDELIVERY_MS,
+  );
 });

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { RunningSystem } from '@bbws/local';
+import type { RunningSystem } from '@bbws/dev-server';
 
 export interface ApiResponse<TBody = unknown> {
   status: number;

@@ -1,4 +1,4 @@
-import { ACCESS_LOG_GROUP, accessLogLine, type SystemOptions } from '@bbws/local';
+import { ACCESS_LOG_GROUP, accessLogLine, type SystemOptions } from '@bbws/dev-server';
 
 /**
  * What npm start keeps in .local/logs (the API's access log and one log group per function), in memory:

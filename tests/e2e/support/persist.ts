@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { createAwsClients, startSystem, type RunningSystem, type SystemOptions } from '@bbws/local';
+import { createAwsClients } from '@bbws/local-aws';
+import { startSystem, type RunningSystem, type SystemOptions } from '@bbws/dev-server';
 
 // The deployed functions run on nodejs24.x; the SDK's notice about an older local Node is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

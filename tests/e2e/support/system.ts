@@ -1,11 +1,5 @@
-import {
-  createAwsClients,
-  startSystem,
-  type AwsClients,
-  type BatchLog,
-  type RunningSystem,
-  type SystemOptions,
-} from '@bbws/local';
+import { createAwsClients, type AwsClients } from '@bbws/local-aws';
+import { startSystem, type BatchLog, type RunningSystem, type SystemOptions } from '@bbws/dev-server';
 
 // Packaging (only when the packaged output is stale) can take a minute on 2 cores; starting takes seconds.
 const START_TIMEOUT_MS = 120_000;

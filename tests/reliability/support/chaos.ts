@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import { newChangeEvent, type ChangeEvent, type ProductInput } from '@bbws/core';
-import type { AwsClients } from '@bbws/local';
+import type { AwsClients } from '@bbws/local-aws';
 import { pick, type Random } from './pool';
 
 // What the chaos suite injects straight into the consumers' queues, beside what the API publishes:

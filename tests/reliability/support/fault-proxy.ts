@@ -7,7 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EmulatorEndpoints } from '@bbws/local';
+import type { EmulatorEndpoints } from '@bbws/local-aws';
 
 /** What the proxy tells apart, by the AWS protocol of each request. */
 export type Dependency = 'table' | 'queue' | 'topic' | 'bucket';

@@ -1,6 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { AwsClients } from '@bbws/local';
+import type { AwsClients } from '@bbws/local-aws';
 import { drainQueue, queueDepth } from './topic-tap';
 
 // Reading what the consumers left behind: the table, the audit bucket and the dead-letter queues.

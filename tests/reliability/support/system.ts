@@ -1,12 +1,5 @@
-import {
-  createAwsClients,
-  startEmulators,
-  startSystem,
-  type AwsClients,
-  type BatchLog,
-  type Emulators,
-  type RunningSystem,
-} from '@bbws/local';
+import { createAwsClients, startEmulators, type AwsClients, type Emulators } from '@bbws/local-aws';
+import { startSystem, type BatchLog, type RunningSystem } from '@bbws/dev-server';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
 // Packaging (only when the packaged output is stale) can take a minute on 2 cores; starting takes seconds.

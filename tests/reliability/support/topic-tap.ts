@@ -6,7 +6,7 @@ import {
   ReceiveMessageCommand,
   type Message,
 } from '@aws-sdk/client-sqs';
-import type { AwsClients } from '@bbws/local';
+import type { AwsClients } from '@bbws/local-aws';
 
 export interface TopicTap {
   queueUrl: string;

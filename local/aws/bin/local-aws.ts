@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultTemplatePath, portNumber, startLocalStack, stopOnSignals, type LocalStack } from '../src';
+
+const USAGE = `Local AWS for the product API: dynalite (DynamoDB) and fauxqs (SQS, SNS, S3), provisioned from the
+packaged infrastructure template.
+
+Usage: npm run local:aws -- [options]
+
+  --persist DIR         keep DynamoDB tables and items in DIR across restarts (fauxqs has no persistence;
+                        queues, topics and the bucket are created again, empty, at each start)
+  --port N              fauxqs port for SQS, SNS and S3 (default 4566, or LOCAL_AWS_PORT)
+  --dynamodb-port N     dynalite port (default 4567, or LOCAL_DYNAMODB_PORT)
+  --template FILE       packaged CloudFormation template (default: the infrastructure service's)
+  --package             package the infrastructure template first, even if it exists
+  -h, --help            show this help`;
+
+const { values: options } = parseArgs({
+  options: {
+    persist: { type: 'string' },
+    port: { type: 'string', default: process.env.LOCAL_AWS_PORT ?? '4566' },
+    'dynamodb-port': { type: 'string', default: process.env.LOCAL_DYNAMODB_PORT ?? '4567' },
+    template: { type: 'string' },
+    package: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+const packageTemplate = (): void => {
+  const infrastructureDir = path.resolve(__dirname, '../../../infrastructure');
+  console.log(
+    `Packaging the infrastructure template: npx serverless package --stage local (in ${infrastructureDir})`,
+  );
+  const { status } = spawnSync('npx', ['serverless', 'package', '--stage', 'local'], {
+    cwd: infrastructureDir,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (status !== 0) throw new Error(`serverless package failed (exit code ${status})`);
+};
+
+const printStack = (stack: LocalStack, startupMs: number): void => {
+  console.log(`\nEmulators up and provisioned in ${startupMs} ms.`);
+  console.log('\n# Point the AWS SDK (and the AWS CLI) at them:');
+  Object.entries(stack.env).forEach(([name, value]) => console.log(`export ${name}=${value}`));
+  console.log('\nResources from the template:');
+  for (const resource of Object.values(stack.resources)) {
+    console.log(
+      `  ${resource.logicalId.padEnd(30)} ${resource.type.padEnd(24)} ${resource.url ?? resource.arn ?? resource.name}`,
+    );
+  }
+  console.log(`\nNot created locally (${stack.skipped.length}):`);
+  const byReason = new Map<string, string[]>();
+  stack.skipped.forEach(({ logicalId, reason }) =>
+    byReason.set(reason, [...(byReason.get(reason) ?? []), logicalId]),
+  );
+  byReason.forEach((logicalIds, reason) => console.log(`  ${reason}: ${logicalIds.join(', ')}`));
+  console.log('\nPress Ctrl-C to stop.');
+};
+
+const main = async (): Promise<void> => {
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const templatePath = options.template ?? defaultTemplatePath();
+  if (options.package || (!options.template && !existsSync(templatePath))) packageTemplate();
+  const startedAt = performance.now();
+  const stack = await startLocalStack({
+    templatePath,
+    persistDir: options.persist && path.resolve(options.persist),
+    awsPort: portNumber(options.port, '--port'),
+    dynamodbPort: portNumber(options['dynamodb-port'], '--dynamodb-port'),
+  });
+  printStack(stack, Math.round(performance.now() - startedAt));
+  stopOnSignals(() => stack.stop(), 'the emulators');
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { startEmulators, type EmulatorEndpoints, type EmulatorOptions } from './emulators';
+import { provisionFromTemplate, requireResource } from './provision';
+import type { SkippedResource } from './plan';
+import type { ProvisionedResource } from './resources';
+import { loadTemplate, type CloudFormationTemplate } from './template';
+
+/** The infrastructure service's template as `serverless package --stage local` writes it. */
+export const defaultTemplatePath = (): string =>
+  path.resolve(__dirname, '../../../infrastructure/.serverless/cloudformation-template-update-stack.json');
+
+export interface LocalStackOptions extends EmulatorOptions {
+  /** Packaged CloudFormation template; the infrastructure service's by default. */
+  templatePath?: string;
+  /** Template parameter values; each parameter's Default otherwise. */
+  parameters?: Record<string, string>;
+  /** VisibilityTimeout overrides by queue logical id, for tests that wait for redelivery. */
+  queueVisibilityTimeouts?: Record<string, number>;
+}
+
+export interface LocalStack {
+  /** AWS SDK configuration for the emulators: AWS_ENDPOINT_URL_*, AWS_REGION, dummy credentials. */
+  env: Record<string, string>;
+  endpoints: EmulatorEndpoints;
+  accountId: string;
+  region: string;
+  resources: Record<string, ProvisionedResource>;
+  skipped: SkippedResource[];
+  /** The created resource with this logical id; throws when the template has none. */
+  resource(logicalId: string): ProvisionedResource;
+  stop(): Promise<void>;
+}
+
+/**
+ * The template with some queues' VisibilityTimeout replaced, as if deployed with those values: lets a
+ * test see a failed message again in seconds instead of minutes, through the queue's own semantics.
+ */
+export const withVisibilityTimeouts = (
+  template: CloudFormationTemplate,
+  overrides: Record<string, number> = {},
+): CloudFormationTemplate => {
+  const resources = { ...template.Resources };
+  for (const [logicalId, seconds] of Object.entries(overrides)) {
+    const queue = resources[logicalId];
+    if (queue?.Type !== 'AWS::SQS::Queue') throw new Error(`${logicalId} is not a queue of the template`);
+    resources[logicalId] = { ...queue, Properties: { ...queue.Properties, VisibilityTimeout: seconds } };
+  }
+  return { ...template, Resources: resources };
+};
+
+/** Starts the emulators and creates in them every resource of the packaged infrastructure template. */
+export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+  const template = withVisibilityTimeouts(
+    loadTemplate(options.templatePath ?? defaultTemplatePath()),
+    options.queueVisibilityTimeouts,
+  );
+  const emulators = await startEmulators(options);
+  try {
+    const { resources, skipped } = await provisionFromTemplate(template, {
+      env: emulators.env,
+      accountId: emulators.accountId,
+      region: emulators.region,
+      parameters: options.parameters,
+    });
+    return {
+      env: emulators.env,
+      endpoints: emulators.endpoints,
+      accountId: emulators.accountId,
+      region: emulators.region,
+      resources,
+      skipped,
+      resource: (logicalId) => requireResource(resources, logicalId),
+      stop: emulators.stop,
+    };
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
+};

@@ -1,0 +1,82 @@
+import { GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { QueueDepth } from './changes-page';
+
+export interface QueueRef {
+  name: string;
+  url: string;
+}
+
+const depthOf = async (sqs: SQSClient, url: string) => {
+  const { Attributes = {} } = await sqs.send(
+    new GetQueueAttributesCommand({
+      QueueUrl: url,
+      AttributeNames: [
+        'ApproximateNumberOfMessages',
+        'ApproximateNumberOfMessagesNotVisible',
+        'ApproximateNumberOfMessagesDelayed',
+      ],
+    }),
+  );
+  return {
+    visible: Number(Attributes.ApproximateNumberOfMessages ?? 0),
+    inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0),
+    delayed: Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0),
+  };
+};
+
+/** Messages in the queue: visible, delayed, and received but not yet deleted. */
+export const messagesIn = async (sqs: SQSClient, queue: QueueRef): Promise<number> => {
+  const { visible, inFlight, delayed } = await depthOf(sqs, queue.url);
+  return visible + inFlight + delayed;
+};
+
+/** The depth of each queue of the stack (`url` of its provisioned resources), for the changes page. */
+export const queueDepthsOf =
+  (sqs: SQSClient, queues: Array<{ name: string; url?: string }>) => async (): Promise<QueueDepth[]> =>
+    Promise.all(
+      queues.flatMap(({ name, url }) =>
+        url === undefined
+          ? []
+          : [depthOf(sqs, url).then(({ visible, inFlight }) => ({ queue: name, visible, inFlight }))],
+      ),
+    );
+
+/** Messages in each queue, by name. */
+export const messagesLeft = async (sqs: SQSClient, queues: QueueRef[]): Promise<Record<string, number>> =>
+  Object.fromEntries(
+    await Promise.all(queues.map(async (queue) => [queue.name, await messagesIn(sqs, queue)] as const)),
+  );
+
+export interface DrainOptions {
+  sqs: SQSClient;
+  /** The queues consumers poll. */
+  queues: QueueRef[];
+  timeoutMs: number;
+  /** Ends the wait early when aborted. */
+  skip?: AbortSignal;
+  /** Called about once a second with what is left, while something is. */
+  onProgress?: (left: Record<string, number>) => void;
+}
+
+const POLL_MS = 200;
+const PROGRESS_MS = 1000;
+
+/**
+ * Waits until the consumers have emptied their queues, for at most `timeoutMs` or until `skip` aborts.
+ * Returns what was left in each queue when it stopped waiting (all zero when they emptied).
+ */
+export const waitForQueuesToEmpty = async (options: DrainOptions): Promise<Record<string, number>> => {
+  const deadline = Date.now() + options.timeoutMs;
+  let nextProgress = Date.now() + PROGRESS_MS;
+  for (;;) {
+    const left = await messagesLeft(options.sqs, options.queues);
+    const total = Object.values(left).reduce((sum, count) => sum + count, 0);
+    if (total === 0 || Date.now() >= deadline || options.skip?.aborted) return left;
+    if (Date.now() >= nextProgress) {
+      options.onProgress?.(left);
+      nextProgress += PROGRESS_MS;
+    }
+    await delay(POLL_MS, undefined, { signal: options.skip }).catch(() => undefined);
+  }
+};

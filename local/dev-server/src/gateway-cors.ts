@@ -1,0 +1,82 @@
+import {
+  evaluateConditions,
+  parameterValues,
+  type CloudFormationTemplate,
+  type TemplateResource,
+} from '@bbws/local-aws';
+import { literalContext } from './services';
+
+// What the deployed REST API does for browsers, read from the packaged infrastructure template: the
+// preflight MOCK methods (routes.ts) and the CORS headers of its own 4xx and 5xx answers (here).
+
+/** The resources CloudFormation would create: those without a Condition or whose Condition holds. */
+export const deployedResources = (template: CloudFormationTemplate, region: string): TemplateResource[] => {
+  const conditions = evaluateConditions(template.Conditions ?? {}, {
+    ...literalContext(region),
+    parameters: parameterValues(template),
+  });
+  return Object.values(template.Resources).filter(
+    (resource) => resource.Condition === undefined || conditions[resource.Condition] === true,
+  );
+};
+
+/** `'literal'` or `method.request.header.Name`, as API Gateway maps response parameters. */
+export const responseParameterValue = (
+  expression: string,
+  requestHeaders: Record<string, string | undefined>,
+): string | undefined => {
+  const literal = /^'(.*)'$/.exec(expression);
+  if (literal) return literal[1];
+  const header = /^method\.request\.header\.(.+)$/.exec(expression)?.[1];
+  return header === undefined ? undefined : requestHeaders[header.toLowerCase()];
+};
+
+/** Headers mapped by a `<prefix><name>: <expression>` response parameter map. */
+export const mappedHeaders = (
+  parameters: Record<string, unknown> | undefined,
+  prefix: string,
+  requestHeaders: Record<string, string | undefined>,
+): Record<string, string> => {
+  const headers: Record<string, string> = {};
+  for (const [name, expression] of Object.entries(parameters ?? {})) {
+    if (!name.startsWith(prefix)) continue;
+    const value = responseParameterValue(String(expression), requestHeaders);
+    if (value !== undefined && value !== '') headers[name.slice(prefix.length)] = value;
+  }
+  return headers;
+};
+
+/** Headers the template's DEFAULT_4XX and DEFAULT_5XX gateway responses add to the gateway's own answers. */
+export type GatewayResponseHeaders = (
+  statusCode: number,
+  requestHeaders: Record<string, string | undefined>,
+) => Record<string, string>;
+
+export const gatewayResponseHeaders = (
+  template: CloudFormationTemplate,
+  region: string,
+): GatewayResponseHeaders => {
+  const byType = new Map(
+    deployedResources(template, region)
+      .filter(({ Type }) => Type === 'AWS::ApiGateway::GatewayResponse')
+      .map(({ Properties = {} }) => [String(Properties.ResponseType), Properties.ResponseParameters]),
+  );
+  return (statusCode, requestHeaders) =>
+    mappedHeaders(
+      byType.get(statusCode >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX') as Record<string, unknown> | undefined,
+      'gatewayresponse.header.',
+      requestHeaders,
+    );
+};
+
+/**
+ * The Origin a MOCK integration response template echoes, for the one form the infrastructure uses:
+ * `#if($origin && $origin.matches('<expression>'))` then the Access-Control-Allow-Origin override.
+ */
+export const echoedOriginPattern = (responseTemplate: string): RegExp | undefined => {
+  if (!/responseOverride\.header\.Access-Control-Allow-Origin\s*=\s*\$origin/.test(responseTemplate)) {
+    return undefined;
+  }
+  const expression = /\$origin\.matches\('([^']*)'\)/.exec(responseTemplate)?.[1];
+  return expression ? new RegExp(expression) : undefined;
+};

@@ -1,0 +1,17 @@
+export { startSystem, type RunningSystem } from './start-system';
+export type { SystemOptions } from './options';
+export type { RequestLog } from './gateway';
+export { apiGatewayEvent, type HttpRequest } from './api-gateway-event';
+export { consumeInProcess, type InProcessConsumerOptions } from './in-process-consumer';
+export type { BatchLog } from './sqs-poller';
+export { sqsRecord } from './sqs-event';
+export { readStackFile, type StackDescription } from './stack-file';
+export { describeStop, type QueueLeft, type StopOptions, type StopReport } from './stop-report';
+export { SNAPSHOT_FILE, saveSnapshot, type SnapshotCounts } from './persistence';
+export { referenceSite, REFERENCE_PATH, type SiteFile } from './reference-page';
+export { ACCESS_LOG_GROUP, accessLogLine, requestsById, type AccessLogEntry } from './access-log';
+export { logGroupWriter, readLogGroups } from './log-groups';
+export { formatTimeline, timelineOf, type TimelineStep } from './timeline';
+export { recentChanges, type Change, type ConsumerStep } from './changes';
+export { startChangesPage, type ChangesPageOptions, type QueueDepth } from './changes-page';
+export { queueDepthsOf } from './drain';

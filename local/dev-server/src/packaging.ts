@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadTemplate } from '@bbws/local-aws';
+import { composeServices, packagedFile, PACKAGED_TEMPLATE, type ComposeService } from './services';
+
+// Folders whose files never reach a package.
+const NOT_PACKAGED = new Set(['node_modules', '.serverless', '.esbuild', 'tests', 'events', 'coverage']);
+
+const newestFile = (target: string): number => {
+  if (!existsSync(target)) return 0;
+  const stats = statSync(target);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(target)
+    .filter((name) => !NOT_PACKAGED.has(name))
+    .reduce((newest, name) => Math.max(newest, newestFile(path.join(target, name))), 0);
+};
+
+const outputsOf = (service: ComposeService): string[] => {
+  const outputs = [packagedFile(service, PACKAGED_TEMPLATE)];
+  const zips = existsSync(packagedFile(service, ''))
+    ? readdirSync(packagedFile(service, '')).filter((file) => file.endsWith('.zip'))
+    : [];
+  return [...outputs, ...zips.map((file) => packagedFile(service, file))];
+};
+
+const oldestOutput = (service: ComposeService): number =>
+  Math.min(...outputsOf(service).map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
+
+/** The stage npm start serves, and packages for. */
+export const LOCAL_STAGE = 'local';
+
+/**
+ * The stage a service was last packaged for, from its packaged template: the deployment bucket key of its
+ * functions' code (`serverless/<service>/<stage>/...`), or its API stage; undefined when there is none.
+ */
+export const packagedStage = (service: ComposeService): string | undefined => {
+  const file = packagedFile(service, PACKAGED_TEMPLATE);
+  if (!existsSync(file)) return undefined;
+  const resources = Object.values(loadTemplate(file).Resources);
+  const propertyOf = (type: string) => resources.find(({ Type }) => Type === type)?.Properties;
+  const code = propertyOf('AWS::Lambda::Function')?.Code as { S3Key?: string } | undefined;
+  const stageName = propertyOf('AWS::ApiGateway::Stage')?.StageName;
+  return code?.S3Key?.split('/')[2] ?? (typeof stageName === 'string' ? stageName : undefined);
+};
+
+export interface StaleService {
+  name: string;
+  /** Why it needs packaging, for the progress line. */
+  reason: string;
+}
+
+/**
+ * Services whose packaged output is missing, packaged for another stage (`serverless package --stage dev`
+ * writes to the same folder), or older than what goes into it: the service's own files, the shared config,
+ * core (bundled into every function) and the lock file.
+ */
+export const staleServices = (root: string): StaleService[] => {
+  const shared = Math.max(
+    ...['config', 'core/src', 'core/package.json', 'package-lock.json'].map((item) =>
+      newestFile(path.join(root, item)),
+    ),
+  );
+  return composeServices(root).flatMap((service): StaleService[] => {
+    const stage = packagedStage(service);
+    if (oldestOutput(service) === 0 || stage === undefined)
+      return [{ name: service.name, reason: 'not packaged yet' }];
+    if (stage !== LOCAL_STAGE) return [{ name: service.name, reason: `packaged for stage ${stage}` }];
+    if (oldestOutput(service) < Math.max(shared, newestFile(service.directory)))
+      return [{ name: service.name, reason: 'packaged output older than its sources' }];
+    return [];
+  });
+};
+
+/** Refuses packages of another stage when packaging is off: they name another stage's resources. */
+export const assertPackagedForLocal = (root: string): void => {
+  const others = composeServices(root).flatMap((service) => {
+    const stage = packagedStage(service);
+    return stage !== undefined && stage !== LOCAL_STAGE ? [`${service.name} (stage ${stage})`] : [];
+  });
+  if (others.length > 0)
+    throw new Error(
+      `Packaged for another stage: ${others.join(', ')}. npm start serves stage ${LOCAL_STAGE}: run npm run package, or start without --no-package to repackage them.`,
+    );
+};
+
+/** Runs scripts/package-all.mjs for these services (all when none given), its progress lines to `log`. */
+export const packageServices = (root: string, services: string[] | undefined, log: (line: string) => void) =>
+  new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(root, 'scripts/package-all.mjs'), ...(services ? ['--only', services.join(',')] : [])],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().trim().split('\n').forEach(log));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Packaging failed (exit code ${code}):\n${errors.trim()}`)),
+    );
+  });

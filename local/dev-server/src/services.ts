@@ -1,0 +1,188 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import {
+  LOCAL_ACCOUNT_ID,
+  referencedNames,
+  resolveValue,
+  type ResolveContext,
+  loadTemplate,
+  type CloudFormationTemplate,
+  type TemplateResource,
+} from '@bbws/local-aws';
+
+/** An http event of serverless.yml, as its AWS::ApiGateway::Method in the packaged template has it. */
+export interface HttpEventDefinition {
+  method: string;
+  /** `/v1.0/products/{productId}`. */
+  path: string;
+  private: boolean;
+}
+
+/** An SQS event source mapping of the packaged template. */
+export interface SqsEventSource {
+  queueArn: string;
+  batchSize: number;
+  maximumBatchingWindowSeconds: number;
+  reportBatchItemFailures: boolean;
+  maximumConcurrency: number;
+}
+
+export interface FunctionDefinition {
+  /** The service's folder name, as in serverless-compose.yml: `get-product`. */
+  service: string;
+  /** The deployed function name: `bbws-get-product-local-getProduct`. */
+  functionName: string;
+  /** `src/handler.handler`. */
+  handler: string;
+  timeoutSeconds: number;
+  memorySize: number;
+  /** Environment variables of the packaged template, dynamic references unresolved. */
+  environment: Record<string, string>;
+  /** The packaged esbuild bundle. */
+  artifact: string;
+  http: HttpEventDefinition[];
+  sqs: SqsEventSource[];
+}
+
+export interface ComposeService {
+  name: string;
+  directory: string;
+}
+
+/** The services of serverless-compose.yml, in its order. */
+export const composeServices = (root: string): ComposeService[] => {
+  const compose = yaml.load(readFileSync(path.join(root, 'serverless-compose.yml'), 'utf8')) as {
+    services: Record<string, { path: string }>;
+  };
+  return Object.entries(compose.services).map(([name, service]) => ({
+    name,
+    directory: path.join(root, service.path),
+  }));
+};
+
+/** What `serverless package` writes: this template and the functions' zip artifacts. */
+export const PACKAGED_TEMPLATE = 'cloudformation-template-update-stack.json';
+
+export const packagedFile = (service: ComposeService, file: string): string =>
+  path.join(service.directory, '.serverless', file);
+
+/** Resolves values that refer to nothing but pseudo parameters (params are literals once packaged). */
+export const literalContext = (region: string): ResolveContext => ({
+  accountId: LOCAL_ACCOUNT_ID,
+  region,
+  partition: 'aws',
+  stackName: 'local',
+  parameters: {},
+  conditions: {},
+  resources: {},
+  skipped: {},
+});
+
+const sqsSourcesOf = (template: CloudFormationTemplate, logicalId: string, region: string) =>
+  Object.values(template.Resources)
+    .filter(({ Type, Properties }) => Type === 'AWS::Lambda::EventSourceMapping' && Properties)
+    .filter(({ Properties }) => referencedNames(Properties?.FunctionName).has(logicalId))
+    .map(({ Properties = {} }): SqsEventSource => {
+      const scaling = Properties.ScalingConfig as { MaximumConcurrency?: number } | undefined;
+      const responseTypes = (Properties.FunctionResponseTypes as string[] | undefined) ?? [];
+      return {
+        queueArn: String(resolveValue(Properties.EventSourceArn, literalContext(region))),
+        batchSize: Number(Properties.BatchSize ?? 10),
+        maximumBatchingWindowSeconds: Number(Properties.MaximumBatchingWindowInSeconds ?? 0),
+        reportBatchItemFailures: responseTypes.includes('ReportBatchItemFailures'),
+        // Lambda's default for SQS is up to 1000 concurrent invocations; locally one poller per core is plenty.
+        maximumConcurrency: Number(scaling?.MaximumConcurrency ?? 2),
+      };
+    });
+
+const refOf = (value: unknown): string | undefined => (value as { Ref?: string } | undefined)?.Ref;
+
+/** The path of an AWS::ApiGateway::Resource of `resources`: `/v1.0/products/{productId}`. */
+export const resourcePath = (resources: Record<string, TemplateResource>, logicalId: string): string => {
+  const resource = resources[logicalId];
+  if (resource?.Type !== 'AWS::ApiGateway::Resource') return '';
+  const parent = refOf(resource.Properties?.ParentId);
+  return `${parent ? resourcePath(resources, parent) : ''}/${String(resource.Properties?.PathPart)}`;
+};
+
+/**
+ * The paths of the REST API's resources by the ids the function services are packaged with on stage local:
+ * config/local-params.yml stands in for the infrastructure's Outputs there (`productResourceId` for
+ * the Output ProductResourceId, which refers to the resource).
+ */
+export const resourcePathsById = (root: string, infrastructure: CloudFormationTemplate) => {
+  const params = yaml.load(readFileSync(path.join(root, 'config/local-params.yml'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  return new Map(
+    Object.entries(infrastructure.Outputs ?? {}).flatMap(([name, output]) => {
+      const id = params[name.charAt(0).toLowerCase() + name.slice(1)];
+      const logicalId = refOf((output as { Value?: unknown }).Value);
+      return typeof id === 'string' && logicalId
+        ? [[id, resourcePath(infrastructure.Resources, logicalId)]]
+        : [];
+    }),
+  );
+};
+
+const httpEventsOf = (
+  template: CloudFormationTemplate,
+  logicalId: string,
+  paths: Map<string, string>,
+): HttpEventDefinition[] =>
+  Object.values(template.Resources)
+    .filter(({ Type, Properties }) => Type === 'AWS::ApiGateway::Method' && Properties)
+    .filter(({ Properties }) => referencedNames(Properties?.Integration).has(logicalId))
+    .map(({ Properties = {} }) => {
+      const resourceId = Properties.ResourceId;
+      const local = refOf(resourceId);
+      return {
+        method: String(Properties.HttpMethod).toUpperCase(),
+        path: local ? resourcePath(template.Resources, local) : (paths.get(String(resourceId)) ?? ''),
+        private: Properties.ApiKeyRequired === true,
+      };
+    });
+
+/** The functions of one packaged service, from its packaged template. */
+export const serviceFunctions = (
+  service: ComposeService,
+  region: string,
+  paths: Map<string, string>,
+): FunctionDefinition[] => {
+  const template = loadTemplate(packagedFile(service, PACKAGED_TEMPLATE));
+  return Object.entries(template.Resources)
+    .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
+    .map(([logicalId, { Properties = {} }]) => {
+      const variables = (Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
+        ?.Variables;
+      const environment = resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>;
+      const code = Properties.Code as { S3Key?: string } | undefined;
+      return {
+        service: service.name,
+        functionName: String(Properties.FunctionName),
+        handler: String(Properties.Handler),
+        timeoutSeconds: Number(Properties.Timeout ?? 6),
+        memorySize: Number(Properties.MemorySize ?? 1024),
+        environment: Object.fromEntries(
+          Object.entries(environment).map(([name, value]) => [name, String(value)]),
+        ),
+        artifact: packagedFile(service, path.basename(code?.S3Key ?? `${service.name}.zip`)),
+        http: httpEventsOf(template, logicalId, paths),
+        sqs: sqsSourcesOf(template, logicalId, region),
+      };
+    });
+};
+
+/** Every function of every packaged function service of the compose project. */
+export const loadFunctions = (
+  root: string,
+  region: string,
+  infrastructure: CloudFormationTemplate,
+): FunctionDefinition[] => {
+  const paths = resourcePathsById(root, infrastructure);
+  return composeServices(root)
+    .filter((service) => existsSync(packagedFile(service, PACKAGED_TEMPLATE)))
+    .flatMap((service) => serviceFunctions(service, region, paths));
+};

@@ -1,0 +1,270 @@
+import path from 'node:path';
+import {
+  createAwsClients,
+  loadTemplate,
+  provisionFromTemplate,
+  withVisibilityTimeouts,
+  type CloudFormationTemplate,
+  type ProvisionedResource,
+} from '@bbws/local-aws';
+import { apiKeyOf, loadOrCreateApiKey, readApiKey, saveApiKey, type ApiKey } from './api-keys';
+import { startBackend, type Backend } from './backend';
+import { extractBundle } from './bundles';
+import type { QueueRef } from './drain';
+import { functionRuntime, type FunctionRuntime } from './function-runtime';
+import { startConsumers } from './consumers';
+import { gracefulStop, type StoppingSystem } from './graceful-stop';
+import { createGateway } from './gateway';
+import { gatewayResponseHeaders } from './gateway-cors';
+import { usageMeterFor } from './usage-plan';
+import { openApiDocumentFor } from './openapi';
+import { referenceSite } from './reference-page';
+import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
+import { assertPackagedForLocal, packageServices, staleServices } from './packaging';
+import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './persistence';
+import { functionRoutes, mockRoutes, stageName } from './routes';
+import { assertNoDynamicReference, localSecrets, type LocalSecrets } from './secrets';
+import { loadFunctions, type FunctionDefinition } from './services';
+import type { StopOptions, StopReport } from './stop-report';
+import { writeStackFile, type StackDescription } from './stack-file';
+
+export interface RunningSystem {
+  /** Base URL of the API: `${url}/v1.0/products`. */
+  url: string;
+  apiKey: string;
+  stage: string;
+  /** The AWS backend, for tests and tools that look behind the API (audit bucket, DLQs). */
+  aws: Pick<StackDescription, 'backend' | 'region' | 'env' | 'resources'>;
+  /** Milliseconds from the call to ready, packaging excluded. */
+  startupMs: number;
+  /** What was put back from the --persist directory before serving, when it held a snapshot. */
+  restored?: SnapshotCounts & { durationMs: number };
+  /**
+   * Stops taking requests (503), optionally waits for the consumers to empty their queues, stops them,
+   * then saves the queues and buckets (with `persistDir`) or reports what is dropped, and stops the rest.
+   */
+  stop(options?: StopOptions): Promise<StopReport>;
+}
+
+const INFRASTRUCTURE_TEMPLATE = 'infrastructure/.serverless/cloudformation-template-update-stack.json';
+
+const ensurePackaged = async (options: ResolvedOptions): Promise<void> => {
+  if (options.packaging === 'never') return assertPackagedForLocal(options.root);
+  if (options.packaging === 'always') return packageServices(options.root, undefined, options.log);
+  const stale = staleServices(options.root);
+  if (stale.length === 0) return;
+  stale.forEach(({ name, reason }) => options.log(`Packaging ${name}: ${reason}`));
+  await packageServices(
+    options.root,
+    stale.map(({ name }) => name),
+    options.log,
+  );
+};
+
+const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => {
+  const configured = Object.entries(definition.environment).map(([name, value]) => [
+    name,
+    assertNoDynamicReference(`${definition.functionName} ${name}`, secrets.resolve(value)),
+  ]);
+  return {
+    ...Object.fromEntries(configured),
+    // What the Lambda runtime sets, then the backend's endpoints, region and dummy credentials.
+    AWS_LAMBDA_FUNCTION_NAME: definition.functionName,
+    // As Lambda sets it: Powertools counts the ColdStart metric only for on-demand environments.
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize),
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+    // The functions run on nodejs24.x when deployed: the SDK's warning about an older local Node is noise.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...backend.env,
+  };
+};
+
+const startRuntimes = (
+  functions: FunctionDefinition[],
+  backend: Backend,
+  secrets: LocalSecrets,
+  options: ResolvedOptions,
+): Map<string, FunctionRuntime> =>
+  new Map(
+    functions.map((definition) => [
+      definition.functionName,
+      functionRuntime({
+        ...definition,
+        bundleDir: extractBundle(
+          definition.artifact,
+          path.join(options.root, '.local/bundles'),
+          definition.service,
+        ),
+        region: backend.region,
+        accountId: backend.accountId,
+        env: functionEnv(definition, backend, secrets),
+        maxEnvironments: Math.max(
+          options.httpConcurrency,
+          ...definition.sqs.map((source) => source.maximumConcurrency),
+        ),
+        onOutput: (line) => options.onFunctionOutput?.(definition.service, line),
+      }),
+    ]),
+  );
+
+const describeResources = (resources: Record<string, ProvisionedResource>) =>
+  Object.fromEntries(
+    Object.values(resources).map(({ logicalId, name, arn, url }) => [logicalId, { name, arn, url }]),
+  );
+
+// With --persist the key lives in the directory too, so a restart serves the key the clients already use.
+const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
+  if (options.apiKey) return apiKeyOf(options.apiKey);
+  const persisted = options.persistDir && path.join(options.persistDir, `api-keys-${stage}.txt`);
+  const kept = persisted ? readApiKey(stage, persisted) : undefined;
+  const apiKey = kept ?? loadOrCreateApiKey(stage, options.apiKeyFile);
+  if (persisted && !kept) saveApiKey(stage, persisted, apiKey);
+  return apiKey;
+};
+
+/** Stops what was started, last first, whatever fails on the way. */
+const stopAll = async (stoppers: Array<() => Promise<void> | void>) => {
+  for (const stop of stoppers.splice(0).reverse()) await Promise.resolve(stop()).catch(() => undefined);
+};
+
+const queuesOf = (resources: Record<string, ProvisionedResource>): QueueRef[] =>
+  Object.values(resources)
+    .filter((resource) => resource.type === 'AWS::SQS::Queue' && resource.url)
+    .map(({ name, url }) => ({ name, url: url as string }));
+
+const bucketsOf = (resources: Record<string, ProvisionedResource>): string[] =>
+  Object.values(resources)
+    .filter((resource) => resource.type === 'AWS::S3::Bucket')
+    .map(({ name }) => name);
+
+/** Puts back what the last stop saved in the persist directory, before anything serves or polls. */
+const restore = async (options: ResolvedOptions, state: EmulatorState | undefined) => {
+  if (!options.persistDir || !state) return undefined;
+  const startedAt = performance.now();
+  const counts = await restoreSnapshot(options.persistDir, state, options.log);
+  return counts && { ...counts, durationMs: Math.round(performance.now() - startedAt) };
+};
+
+const startServing = async (
+  options: ResolvedOptions,
+  template: CloudFormationTemplate,
+  backend: Backend,
+  stoppers: Array<() => Promise<void> | void>,
+) => {
+  const provisioned = await provisionFromTemplate(
+    withVisibilityTimeouts(template, options.queueVisibilityTimeouts),
+    backend,
+  );
+  const queues = queuesOf(provisioned.resources);
+  const clients = createAwsClients(backend.env);
+  stoppers.push(clients.destroy);
+  const emulatorState =
+    backend.kind === 'embedded'
+      ? {
+          sqsEndpoint: backend.endpoints.sqs,
+          sqs: clients.sqs,
+          s3: clients.s3,
+          queues,
+          buckets: bucketsOf(provisioned.resources),
+        }
+      : undefined;
+  const restored = await restore(options, emulatorState);
+  const stage = stageName(template, backend.region);
+  const secrets = localSecrets(template, options.persistDir && path.join(options.persistDir, 'secrets.json'));
+  const functions = loadFunctions(options.root, backend.region, template);
+  const runtimes = startRuntimes(functions, backend, secrets, options);
+  stoppers.push(() =>
+    Promise.all([...runtimes.values()].map((runtime) => runtime.stop())).then(() => undefined),
+  );
+  await Promise.all([...runtimes.values()].map((runtime) => runtime.warm()));
+  const invoke = (functionName: string, event: unknown) =>
+    (runtimes.get(functionName) as FunctionRuntime).invoke(event);
+  const apiKey = apiKeyFor(options, stage);
+  const openApiDocument = openApiDocumentFor(options.root);
+  const gateway = createGateway({
+    routes: [...functionRoutes(functions), ...mockRoutes(template, backend.region)],
+    gatewayResponseHeaders: gatewayResponseHeaders(template, backend.region),
+    meterUsage: usageMeterFor(template, backend.region, options.usagePlan),
+    apiKey,
+    stage,
+    invoke,
+    onRequest: options.onRequest,
+    openApiDocument,
+    referenceSite: openApiDocument && referenceSite(openApiDocument),
+  });
+  const url = await gateway.listen(options.port, options.host);
+  stoppers.push(gateway.close);
+  const consumers = startConsumers({ functions, queues, backend, sqs: clients.sqs, invoke, options });
+  stoppers.push(...consumers.map((consumer) => consumer.stop));
+  const stopping: StoppingSystem = {
+    gateway,
+    sqs: clients.sqs,
+    consumers,
+    queues,
+    emulatorState,
+    persistDir: options.persistDir,
+    log: options.log,
+  };
+  return { url, apiKey, stage, resources: describeResources(provisioned.resources), restored, stopping };
+};
+
+/**
+ * The whole system on this machine: the AWS backend provisioned from the packaged infrastructure
+ * template, the HTTP functions behind one endpoint, the consumers polling their queues.
+ */
+export const startSystem = async (systemOptions: SystemOptions = {}): Promise<RunningSystem> => {
+  const options = resolveOptions(systemOptions);
+  await ensurePackaged(options);
+  const startedAt = performance.now();
+  const template = loadTemplate(path.join(options.root, INFRASTRUCTURE_TEMPLATE));
+  const backend = await startBackend({
+    host: options.host,
+    awsEndpoint: options.awsEndpoint,
+    dynamodbDir: options.persistDir && path.join(options.persistDir, 'dynamodb'),
+  });
+  const stoppers: Array<() => Promise<void> | void> = [backend.stop];
+  try {
+    const { url, apiKey, stage, resources, restored, stopping } = await startServing(
+      options,
+      template,
+      backend,
+      stoppers,
+    );
+    const aws = { backend: backend.kind, region: backend.region, env: backend.env, resources };
+    if (options.stackFile) {
+      const description = {
+        url,
+        apiKey: apiKey.value,
+        stage,
+        ...aws,
+        pid: process.pid,
+        startedAt: new Date().toISOString(),
+      };
+      stoppers.push(writeStackFile(options.stackFile, description));
+    }
+    const stop = async (stopOptions?: StopOptions) => {
+      try {
+        return await gracefulStop(stopping, stopOptions);
+      } finally {
+        await stopAll(stoppers);
+      }
+    };
+    let stopped: Promise<StopReport> | undefined;
+    return {
+      url,
+      apiKey: apiKey.value,
+      stage,
+      aws,
+      startupMs: Math.round(performance.now() - startedAt),
+      restored,
+      // A second call gets the first one's report: what was saved is not overwritten by an empty stack.
+      stop: (stopOptions) => (stopped ??= stop(stopOptions)),
+    };
+  } catch (error) {
+    await stopAll(stoppers);
+    throw error;
+  }
+};
