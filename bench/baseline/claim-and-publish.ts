@@ -1,0 +1,59 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { idempotencyRecordKey, productKey } from '@bbws/core';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { documentClient } from './clients';
+import { json } from './http';
+
+const tableName = process.env.PRODUCTS_TABLE_NAME;
+const topicArn = process.env.PRODUCT_EVENTS_TOPIC_ARN;
+const sns = new SNSClient({ maxAttempts: 3 });
+const DAY_SECONDS = 24 * 60 * 60;
+
+/**
+ * Bare create-product with an Idempotency-Key: the key's record claimed with a conditional PutItem while
+ * a consistent GetItem checks the product it names, then one Publish; the calls create-product makes.
+ */
+export const handler = async (event: APIGatewayProxyEvent) => {
+  const body = event.body ?? '{}';
+  const fingerprint = createHash('sha256').update(body).digest('base64url');
+  const recordId = createHash('sha256')
+    .update(event.headers['Idempotency-Key'] ?? '')
+    .digest('hex');
+  const productId = randomUUID();
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  await Promise.all([
+    documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...idempotencyRecordKey(recordId),
+          productId,
+          fingerprint,
+          expiresAt: nowSeconds + DAY_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+        ExpressionAttributeValues: { ':now': nowSeconds },
+      }),
+    ),
+    documentClient.send(
+      new GetCommand({ TableName: tableName, Key: productKey(productId), ConsistentRead: true }),
+    ),
+  ]);
+  const changeEvent = {
+    eventId: randomUUID(),
+    eventType: 'CREATE',
+    productId,
+    occurredAt: new Date().toISOString(),
+    product: JSON.parse(body),
+  };
+  await sns.send(
+    new PublishCommand({
+      TopicArn: topicArn,
+      Message: JSON.stringify(changeEvent),
+      MessageAttributes: { eventType: { DataType: 'String', StringValue: 'CREATE' } },
+    }),
+  );
+  return json(202, { productId, status: 'PENDING' });
+};
