@@ -9,17 +9,19 @@ type Tracer = PowertoolsTracer.Tracer;
 // decides as it always does (it also stays off outside Lambda).
 const tracingOff = (): boolean => process.env.POWERTOOLS_TRACE_ENABLED?.toLowerCase() === 'false';
 
-let instance: Tracer | undefined;
-
-/** The functions' X-Ray tracer (Powertools), loaded on first use; undefined when the stage turns tracing off. */
-export const tracer = (): Tracer | undefined => {
+const loadTracer = (): Tracer | undefined => {
   if (tracingOff()) return undefined;
   // A require, not an import, so that a stage without tracing never evaluates the X-Ray SDK.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Tracer } = require('@aws-lambda-powertools/tracer') as typeof PowertoolsTracer;
-  instance ??= new Tracer();
-  return instance;
+  return new Tracer();
 };
+
+// At module scope: with tracing on, the X-Ray SDK loads in Lambda's init phase, as any module-scope client.
+const instance = loadTracer();
+
+/** The functions' X-Ray tracer (Powertools); undefined when the stage turns tracing off. */
+export const tracer = (): Tracer | undefined => instance;
 
 /** The client, its calls recorded as X-Ray subsegments (and the trace header sent on) when tracing is on. */
 export const traced = <T>(client: T): T => tracer()?.captureAWSv3Client(client) ?? client;
