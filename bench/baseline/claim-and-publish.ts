@@ -1,14 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { idempotencyRecordKey, productKey } from '@bbws/core';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { documentClient } from './clients';
-import { json } from './http';
+import { publishCreate } from './publish-create';
 
 const tableName = process.env.PRODUCTS_TABLE_NAME;
-const topicArn = process.env.PRODUCT_EVENTS_TOPIC_ARN;
-const sns = new SNSClient({ maxAttempts: 3 });
 const DAY_SECONDS = 24 * 60 * 60;
 
 /**
@@ -41,19 +38,5 @@ export const handler = async (event: APIGatewayProxyEvent) => {
       new GetCommand({ TableName: tableName, Key: productKey(productId), ConsistentRead: true }),
     ),
   ]);
-  const changeEvent = {
-    eventId: randomUUID(),
-    eventType: 'CREATE',
-    productId,
-    occurredAt: new Date().toISOString(),
-    product: JSON.parse(body),
-  };
-  await sns.send(
-    new PublishCommand({
-      TopicArn: topicArn,
-      Message: JSON.stringify(changeEvent),
-      MessageAttributes: { eventType: { DataType: 'String', StringValue: 'CREATE' } },
-    }),
-  );
-  return json(202, { productId, status: 'PENDING' });
+  return publishCreate(productId, body);
 };
