@@ -75,6 +75,7 @@ type Modules = {
 };
 let modules: Modules;
 let stdout: jest.SpyInstance;
+const environment = { ...process.env };
 
 beforeAll(async () => {
   const { daemonPort, awsPort } = await listen();
@@ -105,6 +106,7 @@ afterAll(async () => {
   modules.clients.snsClient().destroy();
   daemon.close();
   await new Promise((resolve) => aws.close(resolve));
+  process.env = environment;
 });
 
 beforeEach(() => {
