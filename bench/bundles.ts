@@ -89,8 +89,8 @@ export const packagedBundle = (fn: BenchFunction): Bundle => {
 // The esbuild options of config/esbuild.yml (the rest of that file is serverless-esbuild's own).
 const functionBuildOptions = (): BuildOptions => {
   const config = yaml.load(readFileSync(path.join(ROOT, 'config/esbuild.yml'), 'utf8')) as BuildOptions;
-  const { bundle, minify, sourcemap, target, platform, format } = config;
-  return { bundle, minify, sourcemap, target, platform, format };
+  const { bundle, minify, sourcemap, sourcesContent, target, platform, format, mainFields } = config;
+  return { bundle, minify, sourcemap, sourcesContent, target, platform, format, mainFields };
 };
 
 /** The bare handler, bundled with the functions' esbuild options. */

@@ -6,6 +6,7 @@ import { baselineBundle, packagedBundle, PACKAGED_ROOT, type Bundle } from './bu
 import { eventsFor, functionEnv, WORK_DIR, type BenchFunction } from './functions';
 import { profileBySource, type SourceProfile } from './profile';
 import { median, percentiles, ratio, round, type Percentiles } from './stats';
+import type { TraceSink } from './trace-sink';
 
 const PROBE = path.join(__dirname, 'function-probe.mjs');
 const PROBE_TIMEOUT_MS = 120_000;
@@ -17,6 +18,7 @@ export interface FunctionBenchOptions {
   warmup: number;
   invocations: number;
   stackEnv: Record<string, string>;
+  traceSink: TraceSink;
 }
 
 interface ProbeResult {
@@ -35,15 +37,32 @@ export interface VariantFigures {
   warm: Percentiles & { mean: number };
   /** Status codes (or `sqs:<failed records>`) of every invocation: anything unexpected shows here. */
   outcomes: Record<string, number>;
+  /** X-Ray segment documents sent per invocation (0 when the variant does not trace). */
+  traceSegmentsPerInvocation: number;
+}
+
+interface Ratios {
+  coldInit: number;
+  heap: number;
+  warmP50: number;
+  warmP95: number;
+  warmP99: number;
 }
 
 export interface FunctionFigures {
+  /** The service, and which sample when it has two (create-product with and without Idempotency-Key). */
+  name: string;
   service: string;
   calls: string;
+  /** As deployed: metrics (EMF) and X-Ray tracing on, as on every deployed stage. */
   ours: VariantFigures;
+  /** The same bundle with metrics and tracing off (POWERTOOLS_METRICS_DISABLED, POWERTOOLS_TRACE_ENABLED=false). */
+  withoutObservability: VariantFigures;
   baseline: VariantFigures;
   /** ours / baseline. */
-  ratios: { coldInit: number; heap: number; warmP50: number; warmP95: number; warmP99: number };
+  ratios: Ratios;
+  /** What metrics and tracing cost: ours / withoutObservability. */
+  observabilityCost: Ratios;
   /** CPU ms by source (per invocation for warm), for a phase that misses its GOALS ratio. */
   profiles: Partial<Record<Phase, { ours: SourceProfile; baseline: SourceProfile }>>;
 }
@@ -60,6 +79,30 @@ const OUR_SETTINGS = /^(?:NODE_OPTIONS|POWERTOOLS_\w+)$/;
 
 const plainEnv = (env: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(env).filter(([name]) => !OUR_SETTINGS.test(name)));
+
+/**
+ * The environment of a deployed stage: the packaged one is `local`'s, with tracing off; every deployed
+ * stage turns it on (param tracingEnabled), and Lambda names the X-Ray daemon for any function with
+ * active tracing, the baseline's included. LAMBDA_TASK_ROOT (the unzipped code) is what puts the X-Ray
+ * SDK in its Lambda mode.
+ */
+const deployedEnv = (
+  env: Record<string, string>,
+  bundle: Bundle,
+  sink: TraceSink,
+): Record<string, string> => ({
+  ...env,
+  LAMBDA_TASK_ROOT: path.dirname(path.dirname(bundle.file)),
+  POWERTOOLS_TRACE_ENABLED: 'true',
+  AWS_XRAY_DAEMON_ADDRESS: sink.address,
+  AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+});
+
+const withoutObservability = (env: Record<string, string>): Record<string, string> => ({
+  ...env,
+  POWERTOOLS_TRACE_ENABLED: 'false',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+});
 
 type Phase = 'cold' | 'warm';
 
@@ -103,9 +146,17 @@ const addOutcomes = (total: Record<string, number>, more: Record<string, number>
   for (const [outcome, count] of Object.entries(more)) total[outcome] = (total[outcome] ?? 0) + count;
 };
 
-const figuresOf = (bundle: Bundle, coldRuns: ProbeResult[], warmRuns: ProbeResult[]): VariantFigures => {
+interface Run {
+  probe: ProbeResult;
+  traceSegments: number;
+}
+
+const figuresOf = (bundle: Bundle, cold: Run[], warm: Run[]): VariantFigures => {
   const outcomes: Record<string, number> = {};
+  const [coldRuns, warmRuns] = [cold.map(({ probe }) => probe), warm.map(({ probe }) => probe)];
   [...coldRuns, ...warmRuns].forEach((run) => addOutcomes(outcomes, run.outcomes));
+  const invocations = Object.values(outcomes).reduce((sum, count) => sum + count, 0);
+  const segments = [...cold, ...warm].reduce((sum, run) => sum + run.traceSegments, 0);
   const latencies = warmRuns.flatMap((run) => run.latencies);
   const mean = latencies.reduce((sum, value) => sum + value, 0) / latencies.length;
   return {
@@ -119,50 +170,66 @@ const figuresOf = (bundle: Bundle, coldRuns: ProbeResult[], warmRuns: ProbeResul
     },
     warm: { ...percentiles(latencies), mean: round(mean, 2) },
     outcomes,
+    traceSegmentsPerInvocation: round(segments / invocations, 2),
   };
 };
 
+const ratiosOf = (ours: VariantFigures, other: VariantFigures): Ratios => ({
+  coldInit: ratio(ours.cold.initMs, other.cold.initMs),
+  heap: ratio(ours.cold.heapMiB, other.cold.heapMiB),
+  warmP50: ratio(ours.warm.p50, other.warm.p50),
+  warmP95: ratio(ours.warm.p95, other.warm.p95),
+  warmP99: ratio(ours.warm.p99, other.warm.p99),
+});
+
 /**
  * Cold init (fresh process: load the bundle, serve one event), `coldRuns` times, then warm latency over
- * `invocations` events after `warmup`, for the packaged function and its bare baseline alike. Cold runs
- * alternate between the two so that drift on the machine touches both.
+ * `invocations` events after `warmup`, for the packaged function as deployed (metrics and tracing on), the
+ * same bundle without them, and its bare baseline. Runs alternate between the three so that drift on the
+ * machine touches all of them.
  */
 export const benchFunction = async (
   fn: BenchFunction,
   options: FunctionBenchOptions,
 ): Promise<FunctionFigures> => {
   const env = functionEnv(PACKAGED_ROOT, fn.service, options.stackEnv);
-  const variants = [packagedBundle(fn), await baselineBundle(fn)] as const;
-  const envOf = (index: number) => (index === 0 ? env : plainEnv(env));
-  const coldRuns: [ProbeResult[], ProbeResult[]] = [[], []];
-  for (let run = 0; run < options.coldRuns; run += 1) {
-    for (const [index, bundle] of variants.entries()) {
-      coldRuns[index]?.push(await runProbe(bundle, envOf(index), eventsFor(fn, 1), 0));
-    }
-  }
-  const warmEvents = () => eventsFor(fn, 1 + options.warmup + options.invocations);
-  const warmRuns: [ProbeResult[], ProbeResult[]] = [[], []];
-  for (let run = 0; run < options.warmRuns; run += 1) {
-    for (const [index, bundle] of variants.entries()) {
-      warmRuns[index]?.push(await runProbe(bundle, envOf(index), warmEvents(), options.warmup));
-    }
-  }
-  const [ours, baseline] = variants.map((bundle, index) =>
-    figuresOf(bundle, coldRuns[index] ?? [], warmRuns[index] ?? []),
-  ) as [VariantFigures, VariantFigures];
-  const ratios = {
-    coldInit: ratio(ours.cold.initMs, baseline.cold.initMs),
-    heap: ratio(ours.cold.heapMiB, baseline.cold.heapMiB),
-    warmP50: ratio(ours.warm.p50, baseline.warm.p50),
-    warmP95: ratio(ours.warm.p95, baseline.warm.p95),
-    warmP99: ratio(ours.warm.p99, baseline.warm.p99),
+  const ours = packagedBundle(fn);
+  const baselineCode = await baselineBundle(fn);
+  const deployed = deployedEnv(env, ours, options.traceSink);
+  const variants = [
+    { bundle: ours, env: deployed },
+    { bundle: ours, env: withoutObservability(deployed) },
+    { bundle: baselineCode, env: plainEnv(deployedEnv(env, baselineCode, options.traceSink)) },
+  ] as const;
+  const probe = (index: number, events: unknown[], warmup: number, profile = '') => {
+    const { bundle, env } = variants[index] as (typeof variants)[number];
+    return options.traceSink.countDuring(() => runProbe(bundle, env, events, warmup, profile));
   };
+  const runAll = async (runs: number, events: () => unknown[], warmup: number): Promise<Run[][]> => {
+    const results: Run[][] = variants.map(() => []);
+    for (let run = 0; run < runs; run += 1) {
+      for (const index of variants.keys()) {
+        const { result, segments } = await probe(index, events(), warmup);
+        results[index]?.push({ probe: result, traceSegments: segments });
+      }
+    }
+    return results;
+  };
+  const warmEvents = () => eventsFor(fn, 1 + options.warmup + options.invocations);
+  const cold = await runAll(options.coldRuns, () => eventsFor(fn, 1), 0);
+  const warm = await runAll(options.warmRuns, warmEvents, options.warmup);
+  const [asDeployed, quiet, baseline] = variants.map(({ bundle }, index) =>
+    figuresOf(bundle, cold[index] ?? [], warm[index] ?? []),
+  ) as [VariantFigures, VariantFigures, VariantFigures];
+  const ratios = ratiosOf(asDeployed, baseline);
+  // Profiles of the function as deployed and of the baseline.
   const profileBoth = async (phase: Phase) => {
     const profiles: SourceProfile[] = [];
-    for (const [index, bundle] of variants.entries()) {
+    for (const index of [0, 2]) {
+      const { bundle } = variants[index] as (typeof variants)[number];
       const file = path.join(WORK_DIR, 'probe', `${randomUUID()}.cpuprofile`);
       const events = phase === 'cold' ? eventsFor(fn, 1) : warmEvents();
-      await runProbe(bundle, envOf(index), events, options.warmup, `${phase}:${file}`);
+      await probe(index, events, options.warmup, `${phase}:${file}`);
       profiles.push(profileBySource(file, bundle.file, phase === 'cold' ? 1 : options.invocations));
       rmSync(file, { force: true });
     }
@@ -171,5 +238,15 @@ export const benchFunction = async (
   const profiles: FunctionFigures['profiles'] = {};
   if (ratios.coldInit > GOALS.coldInit || ratios.heap > GOALS.heap) profiles.cold = await profileBoth('cold');
   if (ratios.warmP95 > GOALS.warmP95) profiles.warm = await profileBoth('warm');
-  return { service: fn.service, calls: fn.calls, ours, baseline, ratios, profiles };
+  return {
+    name: fn.name,
+    service: fn.service,
+    calls: fn.calls,
+    ours: asDeployed,
+    withoutObservability: quiet,
+    baseline,
+    ratios,
+    observabilityCost: ratiosOf(asDeployed, quiet),
+    profiles,
+  };
 };

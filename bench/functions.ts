@@ -7,6 +7,8 @@ export const WORK_DIR = path.join(ROOT, '.local/bench');
 
 /** A function under test, the sample event it serves, and the bare handler it is compared with. */
 export interface BenchFunction {
+  /** What the report calls it: the service, and which of its samples when it has two. */
+  name: string;
   service: string;
   /** `<service>/events/<file>`: the sample `serverless invoke local` uses. */
   sampleEvent: string;
@@ -15,12 +17,33 @@ export interface BenchFunction {
   /** The SDK calls both make, for the report. */
   calls: string;
   consumer: boolean;
+  /**
+   * create-product's sample carries an Idempotency-Key, which adds a conditional PutItem and a GetItem to
+   * the Publish: `fresh` gives every event a key of its own (each a first request, never a replay), `none`
+   * drops the header, so the bench reports both paths, each against a baseline making the same calls.
+   */
+  idempotencyKey?: 'fresh' | 'none';
 }
 
 export const FUNCTIONS: BenchFunction[] = [
   { service: 'get-product', sampleEvent: 'existing-product.json', baseline: 'get-item', calls: 'GetItem' },
   { service: 'list-products', sampleEvent: 'first-page.json', baseline: 'query', calls: 'Query' },
-  { service: 'create-product', sampleEvent: 'create-product.json', baseline: 'publish', calls: 'Publish' },
+  {
+    name: 'create-product',
+    service: 'create-product',
+    sampleEvent: 'create-product.json',
+    baseline: 'claim-and-publish',
+    calls: 'conditional PutItem ‖ GetItem, then Publish',
+    idempotencyKey: 'fresh' as const,
+  },
+  {
+    name: 'create-product (no key)',
+    service: 'create-product',
+    sampleEvent: 'create-product.json',
+    baseline: 'publish',
+    calls: 'Publish',
+    idempotencyKey: 'none' as const,
+  },
   {
     service: 'update-product',
     sampleEvent: 'update-product.json',
@@ -40,10 +63,19 @@ export const FUNCTIONS: BenchFunction[] = [
     calls: 'conditional PutItem',
   },
   { service: 'audit-logger', sampleEvent: 'sqs-create.json', baseline: 'put-object', calls: 'PutObject' },
-].map((definition) => ({ ...definition, consumer: definition.sampleEvent.startsWith('sqs-') }));
+].map((definition) => ({
+  name: definition.service,
+  ...definition,
+  consumer: definition.sampleEvent.startsWith('sqs-'),
+}));
 
 interface SqsSample {
-  Records: Array<{ messageId: string; body: string }>;
+  Records: Array<{ messageId: string; body: string; attributes?: Record<string, string> }>;
+}
+
+interface ApiSample {
+  headers?: Record<string, string> | null;
+  multiValueHeaders?: Record<string, string[]> | null;
 }
 
 const readSample = (fn: BenchFunction): unknown =>
@@ -57,21 +89,50 @@ export const sampleProductIds = (): string[] =>
     return productId ? [productId] : [];
   });
 
+/** An X-Ray trace header as Lambda and SNS pass it on: `Root=1-<epoch hex>-<96 random bits>;...`. */
+export const traceHeader = (): string =>
+  `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=1`;
+
 // A consumer sample replayed as is would be a redelivery (a no-op after the first): each copy names a
-// new product and event, so every invocation does the write.
+// new product and event, so every invocation does the write. Each record carries the trace header that
+// SNS with active tracing passes on through SQS, as the deployed consumers receive it.
 const freshConsumerEvent = (sample: SqsSample): SqsSample => ({
   Records: sample.Records.map((record) => ({
     ...record,
     messageId: randomUUID(),
+    attributes: { ...record.attributes, AWSTraceHeader: traceHeader() },
     body: JSON.stringify({ ...JSON.parse(record.body), eventId: randomUUID(), productId: randomUUID() }),
   })),
 });
+
+const IDEMPOTENCY_KEY = /^idempotency-key$/i;
+
+const withIdempotencyKey = (sample: ApiSample, key: 'fresh' | 'none'): ApiSample => {
+  const value = `bench-${randomUUID()}`;
+  const replace = <T>(headers: Record<string, T> | null | undefined, fresh: T) =>
+    headers &&
+    Object.fromEntries(
+      Object.entries(headers).flatMap(([name, current]) =>
+        IDEMPOTENCY_KEY.test(name) ? (key === 'none' ? [] : [[name, fresh]]) : [[name, current]],
+      ),
+    );
+  return {
+    ...sample,
+    headers: replace(sample.headers, value),
+    multiValueHeaders: replace(sample.multiValueHeaders, [value]),
+  };
+};
+
+const freshApiEvent = (fn: BenchFunction, sample: ApiSample): ApiSample => {
+  const event = structuredClone(sample);
+  return fn.idempotencyKey ? withIdempotencyKey(event, fn.idempotencyKey) : event;
+};
 
 /** `count` events for the function: copies of its sample, each a fresh object (Middy mutates events). */
 export const eventsFor = (fn: BenchFunction, count: number): unknown[] => {
   const sample = readSample(fn);
   return Array.from({ length: count }, () =>
-    fn.consumer ? freshConsumerEvent(sample as SqsSample) : structuredClone(sample),
+    fn.consumer ? freshConsumerEvent(sample as SqsSample) : freshApiEvent(fn, sample as ApiSample),
   );
 };
 

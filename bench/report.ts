@@ -37,8 +37,11 @@ const table = (header: string[], rows: Array<Array<string | number>>) =>
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
 
+const cost = (value: number) => `${value >= 1 ? '+' : '−'}${Math.abs((value - 1) * 100).toFixed(0)}%`;
+
 export const functionTables = (functions: FunctionFigures[]): string =>
   [
+    'As deployed: metrics (EMF) and X-Ray tracing on, against the bare baseline making the same SDK calls.',
     table(
       [
         'function',
@@ -53,8 +56,8 @@ export const functionTables = (functions: FunctionFigures[]): string =>
         'heap MiB (baseline)',
         'heap ratio',
       ],
-      functions.map(({ service, calls, ours, baseline, ratios }) => [
-        service,
+      functions.map(({ name, calls, ours, baseline, ratios }) => [
+        name,
         calls,
         `${kib(ours.handlerBytes)} (${kib(baseline.handlerBytes)})`,
         kib(ours.zipBytes ?? 0),
@@ -75,8 +78,8 @@ export const functionTables = (functions: FunctionFigures[]): string =>
         'ratio p50 / p95 / p99',
         'outcomes (ours; baseline)',
       ],
-      functions.map(({ service, ours, baseline, ratios }) => [
-        service,
+      functions.map(({ name, ours, baseline, ratios }) => [
+        name,
         triple(ours.warm),
         triple(baseline.warm),
         `${times(ratios.warmP50)} / ${against(ratios.warmP95, GOALS.warmP95)} / ${times(ratios.warmP99)}`,
@@ -84,6 +87,31 @@ export const functionTables = (functions: FunctionFigures[]): string =>
       ]),
     ),
     GOALS_LEGEND,
+    'Cost of observability: the same bundle as deployed against it with metrics and tracing off (POWERTOOLS_METRICS_DISABLED=true, POWERTOOLS_TRACE_ENABLED=false).',
+    table(
+      [
+        'function',
+        'X-Ray segments / invocation',
+        'cold init ms (off)',
+        'cold cost',
+        'heap MiB (off)',
+        'warm p50 ms (off)',
+        'warm p50 cost',
+        'warm p95 ms (off)',
+        'warm p95 cost',
+      ],
+      functions.map(({ name, ours, withoutObservability: off, observabilityCost }) => [
+        name,
+        ours.traceSegmentsPerInvocation,
+        `${ours.cold.initMs} (${off.cold.initMs})`,
+        cost(observabilityCost.coldInit),
+        `${ours.cold.heapMiB} (${off.cold.heapMiB})`,
+        `${ours.warm.p50} (${off.warm.p50})`,
+        cost(observabilityCost.warmP50),
+        `${ours.warm.p95} (${off.warm.p95})`,
+        cost(observabilityCost.warmP95),
+      ]),
+    ),
     ...profileTables(functions),
   ].join('\n\n');
 
@@ -91,10 +119,10 @@ const topSources = ({ top }: SourceProfile) => top.map(({ source, ms }) => `${so
 
 /** Where the CPU went in each phase that missed its goal: ours and the baseline's largest sources. */
 const profileTables = (functions: FunctionFigures[]): string[] => {
-  const rows = functions.flatMap(({ service, profiles }) =>
+  const rows = functions.flatMap(({ name, profiles }) =>
     Object.entries(profiles).flatMap(([phase, profile]) =>
       profile
-        ? [[service, phase, profile.ours.stackMs, topSources(profile.ours), topSources(profile.baseline)]]
+        ? [[name, phase, profile.ours.stackMs, topSources(profile.ours), topSources(profile.baseline)]]
         : [],
     ),
   );
@@ -141,7 +169,7 @@ export const localStackTables = (figures: LocalStackFigures): string =>
 export const chartPanels = (results: BenchResults): ChartPanel[] => {
   const functionRows = (pick: (figures: FunctionFigures, variant: 'ours' | 'baseline') => number[]) =>
     results.functions.flatMap((figures) => [
-      { label: figures.service, values: pick(figures, 'ours'), tone: 'ours' as const },
+      { label: figures.name, values: pick(figures, 'ours'), tone: 'ours' as const },
       { label: 'baseline', values: pick(figures, 'baseline'), tone: 'baseline' as const },
     ]);
   const panels: ChartPanel[] = [

@@ -13,8 +13,10 @@ import { benchLocalStack } from './local-stack';
 import { chartPanels, functionTables, listCostTable, localStackTables, type BenchResults } from './report';
 import { seedProducts } from './seed';
 import { round } from './stats';
+import { startTraceSink } from './trace-sink';
 
-const USAGE = `Benchmarks every function against a bare baseline, the list page cost and the local stack.
+const USAGE = `Benchmarks every function as deployed (metrics and X-Ray tracing on) against the same bundle
+without them and against a bare baseline; the list page cost and the local stack.
 Writes bench/results.json and docs/performance-latency.svg; prints the tables.
 
 Usage: npm run bench -- [options]
@@ -63,6 +65,7 @@ const benchFunctions = async (settings: {
   invocations: number;
 }) => {
   const stack = await startLocalStack();
+  const traceSink = await startTraceSink();
   try {
     const tableName = stack.resource('ProductsTable').name;
     const clients = createAwsClients(stack.env);
@@ -78,12 +81,13 @@ const benchFunctions = async (settings: {
     const only = flags.only?.split(',');
     for (const fn of FUNCTIONS.filter(({ service }) => !only || only.includes(service))) {
       console.log(
-        `${fn.service}: ${settings.coldRuns} cold runs each, then ${settings.warmRuns} x ${settings.invocations} warm invocations`,
+        `${fn.name}: ${settings.coldRuns} cold runs each (as deployed, without metrics and tracing, baseline), then ${settings.warmRuns} x ${settings.invocations} warm invocations`,
       );
-      functions.push(await benchFunction(fn, { ...settings, stackEnv: stack.env }));
+      functions.push(await benchFunction(fn, { ...settings, stackEnv: stack.env, traceSink }));
     }
     return { functions, listCost };
   } finally {
+    await traceSink.close();
     await stack.stop();
   }
 };

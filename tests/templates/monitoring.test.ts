@@ -249,3 +249,38 @@ describe('the saved queries', () => {
     expect(String(queries[1]?.QueryString)).toContain('apiRequestId');
   });
 });
+
+describe('traces from the API through the change topic to the consumers', () => {
+  const resource = (type: string) => {
+    const [[, found] = ['', undefined]] = resourcesOfType(infrastructure, type);
+    return found?.Properties ?? {};
+  };
+
+  it('traces the API stage and the change topic, whose Publish trace header SQS hands to the consumers', () => {
+    expect(resource('AWS::ApiGateway::Stage').TracingEnabled).toBe(true);
+    expect(resource('AWS::SNS::Topic').TracingConfig).toBe('Active');
+  });
+
+  it('lets SNS, and only SNS for this topic in this account, write the topic segments to X-Ray', () => {
+    const { PolicyDocument } = resource('AWS::XRay::ResourcePolicy') as {
+      PolicyDocument: { 'Fn::Sub': [string, { TopicArn: { Ref: string } }] };
+    };
+    const [document, { TopicArn }] = PolicyDocument['Fn::Sub'];
+    const { Statement } = JSON.parse(document) as { Statement: Record<string, unknown>[] };
+
+    expect(TopicArn).toEqual({ Ref: 'ProductEventsTopic' });
+    expect(Statement).toEqual([
+      {
+        Sid: 'SnsActiveTracing',
+        Effect: 'Allow',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Action: ['xray:PutTraceSegments', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
+        Resource: '*',
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': '${AWS::AccountId}' },
+          ArnLike: { 'aws:SourceArn': '${TopicArn}' },
+        },
+      },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { logger, withRequestContext } from '../logger';
 import { recordChangeEventProcessed, recordColdStart, recordPropagation } from '../observability/metrics';
+import { inSubsegment, upstreamTraceOf } from '../observability/tracer';
 import type { ChangeEvent, ReceivedChangeEvent } from '../schemas/change-event';
 import {
   changeRecordOf,
@@ -66,14 +67,31 @@ const logOutcome = (outcome: RecordOutcome, fields: LogFields, changeEvent?: Cha
 };
 
 // `apiRequestId` is the API request that accepted the change (the event's actor.requestId): the key that
-// joins the API's log line, the consumers' and the audit object. `requestId` stays this invocation's.
-const eventFields = (changeEvent: ChangeEvent, delivery: Delivery): LogFields => ({
+// joins the API's log line, the consumers' and the audit object; `upstreamTraceId` is that request's X-Ray
+// trace (the API function's `xray_trace_id`). `requestId` stays this invocation's.
+const eventFields = (changeEvent: ChangeEvent, record: SQSRecord): LogFields => ({
   apiRequestId: changeEvent.actor.requestId,
   eventId: changeEvent.eventId,
   productId: changeEvent.productId,
   eventType: changeEvent.eventType,
-  ...delivery,
+  ...upstreamTraceOf(record),
+  ...deliveryOf(record),
 });
+
+// One X-Ray subsegment per record, its SDK calls beneath it, annotated so that the consumer's trace is found
+// from the API's trace id or request id (X-Ray links the traces; these annotations make them searchable).
+const traceChange = <T>(changeEvent: ChangeEvent, record: SQSRecord, work: () => Promise<T>): Promise<T> =>
+  inSubsegment(
+    '## change event',
+    {
+      apiRequestId: changeEvent.actor.requestId,
+      eventId: changeEvent.eventId,
+      productId: changeEvent.productId,
+      eventType: changeEvent.eventType,
+      ...upstreamTraceOf(record),
+    },
+    work,
+  );
 
 const logFailure = (fields: LogFields, error: unknown, changeEvent: ChangeEvent): void => {
   // A change waiting for an earlier one is the normal face of reordering, not an error.
@@ -104,7 +122,7 @@ const processProduct = async (
 ): Promise<void> => {
   let held = false;
   for (const { record, changeEvent, received } of records) {
-    const fields = eventFields(changeEvent, deliveryOf(record));
+    const fields = eventFields(changeEvent, record);
     if (held) {
       recordChangeEventProcessed(changeEvent.eventType, 'failed');
       logger.warn('change event processed', {
@@ -116,7 +134,9 @@ const processProduct = async (
       continue;
     }
     try {
-      const { outcome, detail } = await processChangeEvent(changeEvent, deliveryOf(record), received);
+      const { outcome, detail } = await traceChange(changeEvent, record, () =>
+        processChangeEvent(changeEvent, deliveryOf(record), received),
+      );
       logOutcome(outcome, { ...fields, ...detail }, changeEvent);
       if (outcome === 'conflict') fail(record);
     } catch (error) {

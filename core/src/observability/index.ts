@@ -9,4 +9,4 @@ export {
   recordAuditRecordWritten,
   type ProcessedOutcome,
 } from './metrics';
-export { tracer, traced } from './tracer';
+export { tracer, traced, traceIdOf, upstreamTraceOf, inSubsegment, type Annotations } from './tracer';

@@ -25,26 +25,42 @@ const stage = process.env.STAGE ?? 'unknown';
 /** The functions' Metrics instance; service name from POWERTOOLS_SERVICE_NAME, `stage` from STAGE. */
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, defaultDimensions: { stage } });
 
+// Powertools' singleMetric() builds a whole Metrics instance (its configuration, a Console) for each metric:
+// 0.14-0.28 ms apiece on the bench machine, paid per request and twice per consumer record. Instead, one
+// instance per set of extra dimension values (a handful: event type x outcome), built on first use, emits
+// each metric as its own EMF line just as singleMetric() did, for about half of that. Powertools reads
+// POWERTOOLS_METRICS_DISABLED when it builds an instance; keying on it keeps that setting read at each
+// emission, as singleMetric() read it.
+const emitters = new Map<string, Metrics>();
+
+const emit = (
+  name: string,
+  unit: (typeof MetricUnit)[keyof typeof MetricUnit],
+  value: number,
+  dimensions: Record<string, string> = {},
+): void => {
+  const key = JSON.stringify([process.env.POWERTOOLS_METRICS_DISABLED, dimensions]);
+  let emitter = emitters.get(key);
+  if (!emitter) {
+    emitter = new Metrics({ namespace: METRICS_NAMESPACE, defaultDimensions: { stage, ...dimensions } });
+    emitters.set(key, emitter);
+  }
+  emitter.addMetric(name, unit, value);
+  emitter.publishStoredMetrics();
+};
+
 /** The ColdStart metric, on the first invocation of an execution environment only. */
 export const recordColdStart = (): void => metrics.captureColdStartMetric();
 
 /** One accepted change (202), by event type. */
-export const recordChangeAccepted = (eventType: ChangeEventType): void => {
-  metrics
-    .singleMetric()
-    .addDimension('eventType', eventType)
-    .addMetric(MetricName.ChangesAccepted, MetricUnit.Count, 1);
-};
+export const recordChangeAccepted = (eventType: ChangeEventType): void =>
+  emit(MetricName.ChangesAccepted, MetricUnit.Count, 1, { eventType });
 
 export type ProcessedOutcome = 'applied' | 'duplicate' | 'stale' | 'conflict' | 'failed';
 
 /** One record a consumer is done with for this receive, by event type and outcome. */
-export const recordChangeEventProcessed = (eventType: string, outcome: ProcessedOutcome): void => {
-  metrics
-    .singleMetric()
-    .addDimensions({ eventType, outcome })
-    .addMetric(MetricName.ChangeEventsProcessed, MetricUnit.Count, 1);
-};
+export const recordChangeEventProcessed = (eventType: string, outcome: ProcessedOutcome): void =>
+  emit(MetricName.ChangeEventsProcessed, MetricUnit.Count, 1, { eventType, outcome });
 
 /**
  * Milliseconds from the event's `occurredAt` (the API accepted it) to now (the consumer applied or wrote
@@ -52,10 +68,8 @@ export const recordChangeEventProcessed = (eventType: string, outcome: Processed
  */
 export const recordPropagation = (occurredAt: string, now: Date = new Date()): void => {
   const latency = Math.max(0, now.getTime() - new Date(occurredAt).getTime());
-  metrics.singleMetric().addMetric(MetricName.PropagationLatency, MetricUnit.Milliseconds, latency);
+  emit(MetricName.PropagationLatency, MetricUnit.Milliseconds, latency);
 };
 
 /** One audit object written to the bucket. */
-export const recordAuditRecordWritten = (): void => {
-  metrics.singleMetric().addMetric(MetricName.AuditRecordsWritten, MetricUnit.Count, 1);
-};
+export const recordAuditRecordWritten = (): void => emit(MetricName.AuditRecordsWritten, MetricUnit.Count, 1);
