@@ -2,7 +2,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { sqsRecord } from '@bbws/local';
+import { sqsRecord } from '@bbws/dev-server';
 import type { SQSRecord } from 'aws-lambda';
 import createEvent from '../../events/change-event-create.json';
 
