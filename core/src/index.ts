@@ -50,9 +50,7 @@ export {
   validateChangeEvent,
   validateAuditRecord,
   isErrorBody,
-  productBodyRequest,
-  productPathRequest,
-  listProductsQueryRequest,
+  requestValidatorsOf,
   type CompiledSchema,
 } from './validation';
 export {
@@ -115,4 +113,5 @@ export {
   type AcceptedChange,
 } from './schemas/responses';
 export { openApiDocument } from './openapi';
+export * from './contracts';
 export * from './observability';

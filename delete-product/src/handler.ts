@@ -1,11 +1,10 @@
 import {
-  actorOf,
   changeAcceptor,
   changePublisher,
+  changeTargetOf,
+  deleteProductContract,
   httpHandler,
-  ifMatchVersions,
   noContent,
-  productPathRequest,
   productStore,
   requireEnv,
   type HttpEvent,
@@ -20,14 +19,8 @@ const acceptChange = changeAcceptor(
 export type DeleteProductEvent = HttpEvent<unknown, ProductPath>;
 
 export const deleteProduct = async (event: DeleteProductEvent) => {
-  const { productId } = event.pathParameters;
-  await acceptChange({
-    eventType: 'DELETE',
-    productId,
-    acceptedVersions: ifMatchVersions(event),
-    actor: actorOf(event),
-  });
+  await acceptChange({ eventType: 'DELETE', ...changeTargetOf(event) });
   return noContent();
 };
 
-export const handler = httpHandler(deleteProduct, { parameters: productPathRequest });
+export const handler = httpHandler(deleteProduct, deleteProductContract);

@@ -2,7 +2,12 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone';
 import type { CompiledSchema } from './compiled-schema';
-import { coercingValidators, plainValidators, sharedSchemas } from './definitions';
+import {
+  plainValidators,
+  requestBodyValidators,
+  requestParameterValidators,
+  sharedSchemas,
+} from './definitions';
 
 // Build time and tests only: functions run the code generated from here (./generated) and load no ajv
 // compiler. Nothing under core/src outside this folder may import this module.
@@ -75,5 +80,6 @@ const moduleFiles = (name: string, validators: Record<string, object>, coerceTyp
 /** The generated files, by name in core/src/validators/generated, from the current schemas. */
 export const generatedValidatorFiles = (): Record<string, string> => ({
   ...moduleFiles('plain', plainValidators, false),
-  ...moduleFiles('coercing', coercingValidators, true),
+  ...moduleFiles('request-bodies', requestBodyValidators, false),
+  ...moduleFiles('request-parameters', requestParameterValidators, true),
 });

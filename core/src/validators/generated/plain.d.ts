@@ -6,4 +6,3 @@ export declare const changeEvent: CompiledSchema;
 export declare const receivedChangeEvent: CompiledSchema;
 export declare const auditRecord: CompiledSchema;
 export declare const errorBody: CompiledSchema;
-export declare const productBodyRequest: CompiledSchema;
