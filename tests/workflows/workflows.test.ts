@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { repoRoot, serviceNames } from '../templates/support/templates';
+import {
+  functionServiceNames,
+  loadTemplate,
+  repoRoot,
+  resourcesOfType,
+  serviceNames,
+} from '../templates/support/templates';
 
 interface Step {
   name?: string;
@@ -122,13 +128,10 @@ describe('deploy.yml', () => {
 
   it('builds and deploys on the Node version of .nvmrc, which is the Lambda runtime of every service', () => {
     const setupNode = steps.find((step) => step.uses?.startsWith('actions/setup-node'));
-    const runtimes = serviceNames.map(
-      (service) =>
-        (
-          load(readFileSync(join(repoRoot, service, 'serverless.yml'), 'utf8')) as {
-            provider: { runtime: string };
-          }
-        ).provider.runtime,
+    const runtimes = functionServiceNames.flatMap((service) =>
+      resourcesOfType(loadTemplate(service), 'AWS::Lambda::Function').map(
+        ([, lambda]) => lambda.Properties?.Runtime,
+      ),
     );
 
     expect(setupNode?.with?.['node-version-file']).toBe('.nvmrc');
