@@ -1,17 +1,9 @@
-// One jest config, one project per workspace. Middy 6 and the ajv add-ons its validator loads ship ES
+// One jest config, one project per workspace of package.json. Middy 6 and the ajv add-ons its validator loads ship ES
 // modules only, so those packages are transformed by swc along with our TypeScript.
-const workspaces = [
-  'core',
-  'local',
-  'infrastructure',
-  'list-products',
-  'get-product',
-  'create-product',
-  'update-product',
-  'delete-product',
-  'product-creator',
-  'audit-logger',
-];
+import { readFileSync } from 'node:fs';
+
+// The workspaces of package.json: a new service folder listed there gets its jest project too.
+const { workspaces } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const swc = [
   '@swc/jest',
