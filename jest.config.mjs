@@ -1,9 +1,13 @@
-// One jest config, one project per workspace of package.json. Middy 6 and the ajv add-ons its validator loads ship ES
+// One jest config, one project per workspace. Middy 6 and the ajv add-ons its validator loads ship ES
 // modules only, so those packages are transformed by swc along with our TypeScript.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
-// The workspaces of package.json: a new service folder listed there gets its jest project too.
-const { workspaces } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+// The workspaces, found as npm finds them (package.json's `"workspaces": ["*"]`): every top-level folder
+// with a package.json. A new service folder gets its jest project without an edit here.
+const root = new URL('.', import.meta.url);
+const workspaces = readdirSync(root, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(new URL(`${entry.name}/package.json`, root)))
+  .map((entry) => entry.name);
 
 const swc = [
   '@swc/jest',
