@@ -39,7 +39,7 @@ describe('the params block of every function service', () => {
 
     expect(shared).toBe('file:../config/function-service.yml:params');
     expect(params).toEqual({
-      local: 'file:../config/local-params.yml',
+      local: 'file:../config/local-params.js',
       default: 'file:../config/infrastructure-params.js',
     });
   });

@@ -1,4 +1,15 @@
-import { functionServiceNames, loadTemplate, resourcesOfType, serviceNames } from './support/templates';
+import { contracts } from '@bbws/core';
+import {
+  functionServiceNames,
+  loadTemplate,
+  localParams,
+  resourceParamOf,
+  resourcesOfType,
+  serviceNames,
+} from './support/templates';
+
+/** The local stand-ins of the API resources of the operations' paths. */
+const routeResourceIds = Object.values(contracts).map(({ path }) => localParams[resourceParamOf(path)]);
 
 const infrastructure = loadTemplate('infrastructure');
 
@@ -82,7 +93,7 @@ describe.each(functionServiceNames)('the %s function service', (service) => {
   it('attaches its methods to the shared API resources from compose params', () => {
     for (const [, method] of resourcesOfType(template, 'AWS::ApiGateway::Method')) {
       expect(method.Properties?.RestApiId).toBe('local-rest-api');
-      expect(['local-products', 'local-product']).toContain(method.Properties?.ResourceId);
+      expect(routeResourceIds).toContain(method.Properties?.ResourceId);
     }
   });
 });

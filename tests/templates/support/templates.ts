@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contracts, type OperationContract } from '@bbws/core';
 import { load } from 'js-yaml';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -54,6 +55,22 @@ export const packagedState = (service: string): ServiceState =>
       'utf8',
     ),
   ) as ServiceState;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const httpRoutes = require(join(repoRoot, 'config', 'http-routes.js')) as {
+  resourceParamOf: (path: string) => string;
+};
+
+/** The param (an infrastructure Output, camel-cased) holding the API resource of a path: config/http-routes.js. */
+export const resourceParamOf = httpRoutes.resourceParamOf;
+
+/** The contract of the operation a service serves: its function is the camel-cased folder name. */
+export const contractOf = (service: string): OperationContract => {
+  const operationId = service.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+  const contract = (contracts as Record<string, OperationContract>)[operationId];
+  if (!contract) throw new Error(`${service} serves no operation of core/src/contracts`);
+  return contract;
+};
 
 export const resourcesOfType = (template: CfnTemplate, type: string): [string, CfnResource][] =>
   Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
@@ -111,10 +128,9 @@ export const paramsUsedBy = async (service: string): Promise<Set<string>> =>
     [...(await serviceConfigText(service)).matchAll(/\$\{param:(\w+)/g)].map((match) => match[1] ?? ''),
   );
 
-export const localParams = load(readFileSync(join(repoRoot, 'config', 'local-params.yml'), 'utf8')) as Record<
-  string,
-  string
->;
+/** The `local` stage's params: config/local-params.yml and the route resources config/local-params.js adds. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const localParams = require(join(repoRoot, 'config', 'local-params.js')) as Record<string, string>;
 
 const logicalIdOf = (key: string, value: unknown): string | undefined => {
   if (key === 'Ref' && typeof value === 'string') return value;
