@@ -1,20 +1,14 @@
 import {
-  changeAcceptor,
-  changePublisher,
+  changeAcceptorFromEnvironment,
   changeTargetOf,
   deleteProductContract,
   httpHandler,
   noContent,
-  productStore,
-  requireEnv,
   type HttpEvent,
   type ProductPath,
 } from '@bbws/core';
 
-const acceptChange = changeAcceptor(
-  productStore(requireEnv('PRODUCTS_TABLE_NAME')),
-  changePublisher(requireEnv('PRODUCT_EVENTS_TOPIC_ARN')),
-);
+const acceptChange = changeAcceptorFromEnvironment();
 
 export type DeleteProductEvent = HttpEvent<unknown, ProductPath>;
 

@@ -1,23 +1,17 @@
 import {
   accepted,
-  changeAcceptor,
-  changePublisher,
+  changeAcceptorFromEnvironment,
   changeTargetOf,
   httpHandler,
   inWholeCents,
   productLocation,
-  productStore,
-  requireEnv,
   updateProductContract,
   type HttpEvent,
   type ProductInput,
   type ProductPath,
 } from '@bbws/core';
 
-const acceptChange = changeAcceptor(
-  productStore(requireEnv('PRODUCTS_TABLE_NAME')),
-  changePublisher(requireEnv('PRODUCT_EVENTS_TOPIC_ARN')),
-);
+const acceptChange = changeAcceptorFromEnvironment();
 
 export type UpdateProductEvent = HttpEvent<ProductInput, ProductPath>;
 
