@@ -23,11 +23,13 @@ const components = {
   GatewayError: gatewayErrorSchema,
 };
 
-/** The component a contract's body schema is, by identity: a shape is written once and named once. */
-const componentOf = (schema: object): string => {
-  const found = Object.entries(components).find(([, component]) => component === schema);
-  if (!found) throw new Error('A contract body schema is not a component of the OpenAPI document');
-  return found[0];
+/**
+ * The OpenAPI content of a contract's body schema: a `$ref` to its component when it is one (by identity:
+ * a shape is written once and named once), else the schema itself.
+ */
+const contentOf = (schema: object) => {
+  const component = Object.entries(components).find(([, named]) => named === schema)?.[0];
+  return component ? json(component) : { 'application/json': { schema } };
 };
 
 const ERRORS: Record<ErrorStatus, string> = {
@@ -119,7 +121,7 @@ const operationOf = ({
   operationId,
   summary,
   parameters: parametersOf(request),
-  ...(request.body ? { requestBody: { required: true, content: json(componentOf(request.body)) } } : {}),
+  ...(request.body ? { requestBody: { required: true, content: contentOf(request.body) } } : {}),
   responses: {
     ...Object.fromEntries(
       Object.entries(responses).map(([status, { description, body, headers }]) => [
@@ -127,7 +129,7 @@ const operationOf = ({
         {
           description,
           ...(headers ? { headers: responseHeaders(headers) } : {}),
-          ...(body ? { content: json(componentOf(body)) } : {}),
+          ...(body ? { content: contentOf(body) } : {}),
         },
       ]),
     ),
