@@ -113,11 +113,20 @@ describe('CORS on the local stage', () => {
       resource.Type === 'AWS::ApiGateway::Method' && resource.Properties?.HttpMethod === 'OPTIONS',
   );
 
-  it('answers preflights of both product resources with a MOCK method that needs no key', () => {
-    expect(preflights.map((method) => method.Properties?.ResourceId)).toEqual([
-      { Ref: 'ProductsResource' },
-      { Ref: 'ProductResource' },
-    ]);
+  it('answers preflights of every route resource with a MOCK method that needs no key', () => {
+    expect(preflights.map((method) => method.Properties?.ResourceId)).toEqual(
+      expect.arrayContaining([{ Ref: 'ProductsResource' }, { Ref: 'ProductResource' }]),
+    );
+    // productsResourceId -> ProductsResource: one per path of core/src/contracts.
+    const routeResources = new Set(
+      Object.values(contracts).map(({ path }) => {
+        const resource = resourceParamOf(path).replace(/Id$/, '');
+        return `${resource.charAt(0).toUpperCase()}${resource.slice(1)}`;
+      }),
+    );
+    expect(preflights.map((method) => (method.Properties?.ResourceId as { Ref: string }).Ref).sort()).toEqual(
+      [...routeResources].sort(),
+    );
     for (const method of preflights) {
       expect(method.Properties).toMatchObject({
         AuthorizationType: 'NONE',
