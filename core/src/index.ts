@@ -50,7 +50,6 @@ export {
   validateChangeEvent,
   validateAuditRecord,
   isErrorBody,
-  requestValidatorsOf,
   type CompiledSchema,
 } from './validation';
 export {
@@ -114,4 +113,5 @@ export {
 } from './schemas/responses';
 export { openApiDocument } from './openapi';
 export * from './contracts';
+export * from './validators/generated/operations';
 export * from './observability';

@@ -1,39 +1,14 @@
-import type { OperationContract } from './contracts';
 import { ajvErrorsToDetails, ValidationFailed } from './errors';
 import type { AuditRecord, ChangeEvent } from './schemas/change-event';
 import type { Product, ProductInput } from './schemas/product';
 import type { CompiledSchema } from './validators/compiled-schema';
 import * as generated from './validators/generated/plain';
-import * as requestBodies from './validators/generated/request-bodies';
-import * as requestParameters from './validators/generated/request-parameters';
 
 // The validators are compiled from the schemas at build time (`npm run validators`, see
 // validators/definitions.ts): a function loads plain validation code, no ajv compiler, and compiles
 // nothing at cold start.
 
 export type { CompiledSchema } from './validators/compiled-schema';
-
-const generatedFor = (
-  validators: Record<string, CompiledSchema | undefined>,
-  operationId: string,
-  part: string,
-): CompiledSchema => {
-  const validate = validators[operationId];
-  if (validate === undefined) {
-    throw new Error(`No generated ${part} validator for ${operationId}: run \`npm run validators\``);
-  }
-  return validate;
-};
-
-/**
- * The generated validators of an operation's request (core/src/contracts): its body's, taken as it is,
- * and its path and query's, coerced from text. Undefined for a part the contract does not describe.
- */
-export const requestValidatorsOf = ({ operationId, request }: OperationContract) => ({
-  body: request.body ? generatedFor(requestBodies, operationId, 'body') : undefined,
-  parameters:
-    request.path || request.query ? generatedFor(requestParameters, operationId, 'parameter') : undefined,
-});
 
 /** One validate function that runs every given one (none stops early) and reports all their errors. */
 export const allOf = (validators: CompiledSchema[]): CompiledSchema => {

@@ -1,3 +1,5 @@
+import type { CompiledSchema } from '../validators/compiled-schema';
+
 /** An HTTP header an operation reads or answers with, as the OpenAPI document describes it. */
 export interface HeaderDescription {
   readonly name: string;
@@ -41,6 +43,26 @@ export interface OperationContract {
   /** Each error status the operation answers with, and the `error.code`s that come with it. */
   readonly errors: Readonly<Partial<Record<ErrorStatus, readonly string[]>>>;
 }
+
+/** A validate function as ajv compiles it and `@middy/validator` takes it as `eventSchema`. */
+type Validate = CompiledSchema;
+
+/** The generated validators of an operation's request: its body's, and its path and query's. */
+export interface RequestValidators {
+  readonly body?: Validate;
+  readonly parameters?: Validate;
+}
+
+/** A contract with the validators generated from it: what `httpHandler` takes. */
+export type ValidatedContract<C extends OperationContract = OperationContract> = C & {
+  readonly validators: RequestValidators;
+};
+
+/** Binds a contract to its generated validators (core/src/validators/generated/operations.ts). */
+export const withValidators = <C extends OperationContract>(
+  contract: C,
+  validators: RequestValidators,
+): ValidatedContract<C> => ({ ...contract, validators });
 
 /** The `{name}`s of a path template, in order. */
 export const pathParameterNames = (path: string): string[] =>

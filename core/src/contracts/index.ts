@@ -6,6 +6,9 @@ import { updateProductContract } from './update-product';
 
 export {
   pathParameterNames,
+  withValidators,
+  type RequestValidators,
+  type ValidatedContract,
   type ErrorStatus,
   type HeaderDescription,
   type OperationContract,
@@ -18,13 +21,6 @@ export {
   ifNoneMatchHeader,
   locationHeader,
 } from './headers';
-export {
-  createProductContract,
-  deleteProductContract,
-  getProductContract,
-  listProductsContract,
-  updateProductContract,
-};
 
 /**
  * Every HTTP operation of the API, by operationId, in the order the OpenAPI document lists them. A new

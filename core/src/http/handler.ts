@@ -3,8 +3,8 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import validator from '@middy/validator';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import type { OperationContract } from '../contracts';
-import { allOf, requestValidatorsOf } from '../validation';
+import type { ValidatedContract } from '../contracts';
+import { allOf } from '../validation';
 import {
   bodyLimit,
   coldStartMetric,
@@ -28,9 +28,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export const httpHandler = <TEvent>(
   handler: (event: TEvent, context: Context) => Promise<HttpResponse>,
-  contract: OperationContract,
+  { validators: { body, parameters } }: ValidatedContract,
 ) => {
-  const { body, parameters } = requestValidatorsOf(contract);
   const chain = middy<APIGatewayProxyEvent, HttpResponse>(
     handler as unknown as (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>,
   )

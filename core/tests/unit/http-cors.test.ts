@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { ProductNotFound } from '../../src/errors';
 import { httpHandler } from '../../src/http/handler';
 import { ok } from '../../src/http/responses';
-import { createProductContract } from '../../src/contracts';
+import { createProductContract } from '../../src/validators/generated/operations';
 
 const context = {
   awsRequestId: 'lambda-request',

@@ -7,7 +7,7 @@ import {
   getProductContract,
   listProductsContract,
   updateProductContract,
-} from '../../src/contracts';
+} from '../../src/validators/generated/operations';
 
 const context = {
   awsRequestId: 'lambda-request',

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { httpHandler } from '../../src/http/handler';
 import { actorOf, productLocation } from '../../src/http/request';
 import { accepted } from '../../src/http/responses';
-import { updateProductContract } from '../../src/contracts';
+import { updateProductContract } from '../../src/validators/generated/operations';
 
 // What `serverless invoke local --data '...'` hands a handler when someone writes the event by hand.
 const context = {

@@ -138,7 +138,7 @@ describe('ColdStart', () => {
     const metrics = await captureMetrics(() =>
       jest.isolateModulesAsync(async () => {
         const { httpHandler } = await import('../../src/http/handler');
-        const { listProductsContract } = await import('../../src/contracts');
+        const { listProductsContract } = await import('../../src/validators/generated/operations');
         const handler = httpHandler(
           async () => ({ statusCode: 204, headers: {}, body: '' }),
           listProductsContract,

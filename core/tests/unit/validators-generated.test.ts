@@ -5,7 +5,7 @@ import { productInputSchema } from '../../src/schemas/product';
 import { compileSchema, generatedValidatorFiles } from '../../src/validators/compile';
 import type { CompiledSchema } from '../../src/validators/compiled-schema';
 import { auditRecord, changeEvent } from '../../src/validators/generated/plain';
-import { createProduct } from '../../src/validators/generated/request-bodies';
+import { createProductBody } from '../../src/validators/generated/plain';
 
 const directory = path.join(__dirname, '..', '..', 'src', 'validators', 'generated');
 
@@ -66,7 +66,7 @@ describe('a validator that calls a shared schema', () => {
     ['auditRecord', auditRecord, auditRecordSchema, { event: badEvent, delivery: { receiveCount: 0 } }],
     [
       'createProduct (its request body)',
-      createProduct,
+      createProductBody,
       { type: 'object', properties: { body: productInputSchema }, required: ['body'] },
       { body: badProduct },
     ],
