@@ -113,7 +113,8 @@ export const resourcePath = (resources: Record<string, TemplateResource>, logica
  * Outputs there (`productResourceId` for the Output ProductResourceId, which refers to the resource).
  */
 export const resourcePathsById = (root: string, infrastructure: CloudFormationTemplate) => {
-  const params = createRequire(path.join(root, 'config/'))('./local-params.js') as Record<string, unknown>;
+  const localParams = path.resolve(root, 'config/local-params.js');
+  const params = createRequire(localParams)(localParams) as Record<string, unknown>;
   return new Map(
     Object.entries(infrastructure.Outputs ?? {}).flatMap(([name, output]) => {
       const id = params[name.charAt(0).toLowerCase() + name.slice(1)];
