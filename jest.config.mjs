@@ -38,6 +38,10 @@ const project = (name, rootDir, overrides = {}) => ({
 });
 
 export default {
+  // A worker that keeps more than this after a test file is replaced. Without a limit, on 2 cores jest runs
+  // every file in band in its main process, whose heap grows with each file's fresh copy of the AWS SDK
+  // until it runs out (4 GB after ~100 files); with one, jest uses a worker it can recycle.
+  workerIdleMemoryLimit: '1GB',
   // `contracts` holds the repository-level tests: packaged CloudFormation of every service, workflows.
   projects: [
     ...workspaces.map((name) => project(name, `<rootDir>/${name}`)),
