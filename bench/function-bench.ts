@@ -86,7 +86,7 @@ const plainEnv = (env: Record<string, string>): Record<string, string> =>
  * active tracing, the baseline's included. LAMBDA_TASK_ROOT (the unzipped code) is what puts the X-Ray
  * SDK in its Lambda mode.
  */
-const deployedEnv = (
+export const deployedEnv = (
   env: Record<string, string>,
   bundle: Bundle,
   sink: TraceSink,
@@ -98,7 +98,7 @@ const deployedEnv = (
   AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
 });
 
-const withoutObservability = (env: Record<string, string>): Record<string, string> => ({
+export const withoutObservability = (env: Record<string, string>): Record<string, string> => ({
   ...env,
   POWERTOOLS_TRACE_ENABLED: 'false',
   POWERTOOLS_METRICS_DISABLED: 'true',
