@@ -1,19 +1,20 @@
 // One jest config, one project per workspace. Middy 6 and the ajv add-ons its validator loads ship ES
 // modules only, so those packages are transformed by swc along with our TypeScript.
-const workspaces = [
-  'core',
-  'testing',
-  'local/aws',
-  'local/dev-server',
-  'infrastructure',
-  'list-products',
-  'get-product',
-  'create-product',
-  'update-product',
-  'delete-product',
-  'product-creator',
-  'audit-logger',
-];
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+
+// The workspaces, found as npm finds them: every folder with a package.json that a pattern of package.json's
+// `workspaces` ("*", "local/*") names. A new service folder gets its jest project without an edit here.
+const root = new URL('.', import.meta.url);
+const workspaces = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).workspaces.flatMap(
+  (pattern) => {
+    const parent = pattern.replace(/\*$/, '');
+    return readdirSync(new URL(parent || '.', root), { withFileTypes: true })
+      .filter(
+        (entry) => entry.isDirectory() && existsSync(new URL(`${parent}${entry.name}/package.json`, root)),
+      )
+      .map((entry) => `${parent}${entry.name}`);
+  },
+);
 
 const swc = [
   '@swc/jest',

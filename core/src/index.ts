@@ -50,9 +50,6 @@ export {
   validateChangeEvent,
   validateAuditRecord,
   isErrorBody,
-  productBodyRequest,
-  productPathRequest,
-  listProductsQueryRequest,
   type CompiledSchema,
 } from './validation';
 export * from './products-table';
@@ -84,4 +81,6 @@ export {
   type AcceptedChange,
 } from './schemas/responses';
 export { openApiDocument } from './openapi';
+export * from './contracts';
+export * from './validators/generated/operations';
 export * from './observability';

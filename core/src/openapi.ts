@@ -1,13 +1,7 @@
+import { contracts, type ErrorStatus, type HeaderDescription, type OperationContract } from './contracts';
 import { MAX_BODY_BYTES } from './http/handler';
 import { errorBodySchema } from './schemas/error-body';
-import {
-  IDEMPOTENCY_KEY_TTL_SECONDS,
-  idempotencyKeySchema,
-  productIdSchema,
-  productInputSchema,
-  productSchema,
-} from './schemas/product';
-import { listProductsQuerySchema } from './schemas/requests';
+import { IDEMPOTENCY_KEY_TTL_SECONDS, productInputSchema, productSchema } from './schemas/product';
 import { acceptedChangeSchema, gatewayErrorSchema, productPageSchema } from './schemas/responses';
 
 const serverVariables = {
@@ -20,70 +14,145 @@ const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/compon
 
 const KEY_HOURS = IDEMPOTENCY_KEY_TTL_SECONDS / 3600;
 
-const ERRORS: Record<string, string> = {
-  '400': 'The request is not valid; `details` names each field',
-  '404': 'No active product has this id',
-  '409':
-    'Idempotency-Key replayed for a product deleted since (`IDEMPOTENT_PRODUCT_DELETED`): send a new key to create it again',
-  '412': 'No ETag of If-Match is the current version (strong comparison: weak ETags never match)',
-  '413': `The body is larger than ${MAX_BODY_BYTES} bytes`,
-  '415': 'The body is not application/json',
-  '422': `Idempotency-Key already used, within its ${KEY_HOURS} hours, with another body (IDEMPOTENCY_KEY_REUSED); nothing was changed`,
-  '500': 'Unexpected failure; quote the requestId',
-  '503': 'A dependency (table or topic) is unavailable; nothing was changed, retry later',
+const components = {
+  ProductInput: productInputSchema,
+  Product: productSchema,
+  ProductPage: productPageSchema,
+  AcceptedChange: acceptedChangeSchema,
+  ErrorBody: errorBodySchema,
+  GatewayError: gatewayErrorSchema,
 };
 
-const errors = (...codes: string[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: ERRORS[code], content: json('ErrorBody') }]));
+/**
+ * The OpenAPI content of a contract's body schema: a `$ref` to its component when it is one (by identity:
+ * a shape is written once and named once), else the schema itself.
+ */
+const contentOf = (schema: object) => {
+  const component = Object.entries(components).find(([, named]) => named === schema)?.[0];
+  return component ? json(component) : { 'application/json': { schema } };
+};
+
+const ERRORS: Record<ErrorStatus, string> = {
+  400: 'The request is not valid; `details` names each field',
+  404: 'No active product has this id',
+  409: 'Idempotency-Key replayed for a product deleted since: send a new key to create it again',
+  412: 'No ETag of If-Match is the current version (strong comparison: weak ETags never match)',
+  413: `The body is larger than ${MAX_BODY_BYTES} bytes`,
+  415: 'The body is not application/json',
+  422: `Idempotency-Key already used, within its ${KEY_HOURS} hours, with another body; nothing was changed`,
+  500: 'Unexpected failure; quote the requestId',
+  503: 'A dependency (table or topic) is unavailable; nothing was changed, retry later',
+};
+
+const errorResponses = (errors: OperationContract['errors']) =>
+  Object.fromEntries(
+    Object.entries(errors).map(([status, codes]) => [
+      status,
+      {
+        description: `${ERRORS[Number(status) as ErrorStatus]} (\`error.code\`: ${codes.map((code) => `\`${code}\``).join(', ')})`,
+        content: json('ErrorBody'),
+      },
+    ]),
+  );
 
 const gatewayErrors = {
   '403': { description: 'Missing or wrong x-api-key (API Gateway)', content: json('GatewayError') },
   '429': { description: 'Throttled or over the daily quota (API Gateway)', content: json('GatewayError') },
 };
 
-const ifMatch = {
-  name: 'If-Match',
-  in: 'header',
-  required: false,
-  description:
-    '`*` or a comma-separated list of ETags from GET (RFC 9110 §13.1.1, strong comparison: weak `W/` ETags ' +
-    'never match). The change is refused with 412, now or when applied, unless the product is at one of them',
-  schema: { type: 'string', examples: ['"3"', '"3", "4"'] },
-};
-
-const ifNoneMatch = {
-  name: 'If-None-Match',
-  in: 'header',
-  required: false,
-  description:
-    '`*` or a comma-separated list of ETags (weak comparison, RFC 9110 §13.1.2): 304 when one is the current version',
-  schema: { type: 'string', examples: ['"3"'] },
-};
-
-const location = {
-  Location: {
-    description:
-      'Where the product is or will be, with the stage prefix: `/{stage}/v1.0/products/{productId}`',
-    schema: { type: 'string' },
-  },
-};
-
-const etag = {
-  ETag: { description: 'The product version, for If-Match and If-None-Match', schema: { type: 'string' } },
-};
-
-const productIdParameter = { name: 'productId', in: 'path', required: true, schema: productIdSchema };
-
-const listParameters = Object.entries(listProductsQuerySchema.properties).map(([name, schema]) => ({
+const headerParameter = ({ name, description, schema }: HeaderDescription) => ({
   name,
-  in: 'query',
+  in: 'header',
   required: false,
+  description,
   schema,
-}));
+});
 
-const productBody = { required: true, content: json('ProductInput') };
+const responseHeaders = (headers: readonly HeaderDescription[]) =>
+  Object.fromEntries(headers.map(({ name, description, schema }) => [name, { description, schema }]));
 
-/** The OpenAPI 3.1 document of the product API, built from the same schemas the functions validate with. */
+const parametersOf = ({ query, headers = [] }: OperationContract['request']): OpenApiParameter[] => [
+  ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema,
+  })),
+  ...headers.map(headerParameter),
+];
+
+const pathParametersOf = ({ path }: OperationContract['request']): OpenApiParameter[] =>
+  Object.entries((path as { properties?: Record<string, object> } | undefined)?.properties ?? {}).map(
+    ([name, schema]) => ({ name, in: 'path', required: true, schema }),
+  );
+
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  required: boolean;
+  description?: string;
+  schema: object;
+}
+
+interface OpenApiOperation {
+  operationId: string;
+  summary: string;
+  parameters: OpenApiParameter[];
+  requestBody?: object;
+  responses: Record<string, { description: string; headers?: object; content?: object }>;
+}
+
+type Contract = (typeof contracts)[keyof typeof contracts];
+
+/** The document's paths, typed by the contracts: `paths['/v1.0/products'].get` is there because a contract says so. */
+type OpenApiPaths = {
+  [Path in Contract['path']]: { parameters?: OpenApiParameter[] } & {
+    [Operation in Extract<Contract, { path: Path }> as Lowercase<Operation['method']>]: OpenApiOperation;
+  };
+};
+
+const operationOf = ({
+  operationId,
+  summary,
+  request,
+  responses,
+  errors,
+}: OperationContract): OpenApiOperation => ({
+  operationId,
+  summary,
+  parameters: parametersOf(request),
+  ...(request.body ? { requestBody: { required: true, content: contentOf(request.body) } } : {}),
+  responses: {
+    ...Object.fromEntries(
+      Object.entries(responses).map(([status, { description, body, headers }]) => [
+        status,
+        {
+          description,
+          ...(headers ? { headers: responseHeaders(headers) } : {}),
+          ...(body ? { content: contentOf(body) } : {}),
+        },
+      ]),
+    ),
+    ...errorResponses(errors),
+    ...gatewayErrors,
+  },
+});
+
+/** One path item per contract path, its path parameters once, an operation per method. */
+const pathsOf = (operations: readonly OperationContract[]): OpenApiPaths => {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const contract of operations) {
+    const pathParameters = pathParametersOf(contract.request);
+    paths[contract.path] ??= pathParameters.length > 0 ? { parameters: pathParameters } : {};
+    paths[contract.path] = {
+      ...paths[contract.path],
+      [contract.method.toLowerCase()]: operationOf(contract),
+    };
+  }
+  return paths as OpenApiPaths;
+};
+
+/** The OpenAPI 3.1 document of the product API, built from the operations' contracts (core/src/contracts). */
 export const openApiDocument = () => ({
   openapi: '3.1.0',
   info: {
@@ -98,91 +167,9 @@ export const openApiDocument = () => ({
     { url: 'https://{apiId}.execute-api.{region}.amazonaws.com/{stage}', variables: serverVariables },
   ],
   security: [{ apiKey: [] }],
-  paths: {
-    '/v1.0/products': {
-      get: {
-        operationId: 'listProducts',
-        summary: 'List active products by price, or look one up by exact name',
-        parameters: listParameters,
-        responses: {
-          '200': { description: 'One page', content: json('ProductPage') },
-          ...errors('400', '500', '503'),
-          ...gatewayErrors,
-        },
-      },
-      post: {
-        operationId: 'createProduct',
-        summary: 'Create a product (applied asynchronously)',
-        parameters: [
-          {
-            name: 'Idempotency-Key',
-            in: 'header',
-            required: false,
-            description:
-              'Makes retries safe. From the same API key, the same key with the same body (fields in any order, ' +
-              'price to the cent) answers what the first request answered and never creates a second product; ' +
-              'with another body it is refused with 422, and after the product was deleted with 409. A key ' +
-              `holds its first body for ${KEY_HOURS} hours from its first use; after that it may name another product.`,
-            schema: idempotencyKeySchema,
-          },
-        ],
-        requestBody: productBody,
-        responses: {
-          '202': {
-            description: 'Accepted',
-            headers: location,
-            content: json('AcceptedChange'),
-          },
-          ...errors('400', '409', '413', '415', '422', '500', '503'),
-          ...gatewayErrors,
-        },
-      },
-    },
-    '/v1.0/products/{productId}': {
-      parameters: [productIdParameter],
-      get: {
-        operationId: 'getProduct',
-        summary: 'Get one active product',
-        parameters: [ifNoneMatch],
-        responses: {
-          '200': { description: 'The product', headers: etag, content: json('Product') },
-          '304': { description: 'If-None-Match names the current version; no body', headers: etag },
-          ...errors('400', '404', '500', '503'),
-          ...gatewayErrors,
-        },
-      },
-      put: {
-        operationId: 'updateProduct',
-        summary: 'Replace a product (applied asynchronously)',
-        parameters: [ifMatch],
-        requestBody: productBody,
-        responses: {
-          '202': { description: 'Accepted', headers: location, content: json('AcceptedChange') },
-          ...errors('400', '404', '412', '413', '415', '500', '503'),
-          ...gatewayErrors,
-        },
-      },
-      delete: {
-        operationId: 'deleteProduct',
-        summary: 'Soft-delete a product (applied asynchronously)',
-        parameters: [ifMatch],
-        responses: {
-          '204': { description: 'Accepted; no body and no Content-Type' },
-          ...errors('400', '404', '412', '500', '503'),
-          ...gatewayErrors,
-        },
-      },
-    },
-  },
+  paths: pathsOf(Object.values(contracts)),
   components: {
     securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
-    schemas: {
-      ProductInput: productInputSchema,
-      Product: productSchema,
-      ProductPage: productPageSchema,
-      AcceptedChange: acceptedChangeSchema,
-      ErrorBody: errorBodySchema,
-      GatewayError: gatewayErrorSchema,
-    },
+    schemas: components,
   },
 });

@@ -9,8 +9,6 @@ import * as generated from './validators/generated/plain';
 // nothing at cold start.
 
 export type { CompiledSchema } from './validators/compiled-schema';
-export { productPathRequest, listProductsQueryRequest } from './validators/generated/coercing';
-export { productBodyRequest } from './validators/generated/plain';
 
 /** One validate function that runs every given one (none stops early) and reports all their errors. */
 export const allOf = (validators: CompiledSchema[]): CompiledSchema => {

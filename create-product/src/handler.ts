@@ -3,10 +3,10 @@ import {
   accepted,
   actorOf,
   changePublisher,
+  createProductContract,
   httpHandler,
   idempotentCreations,
   inWholeCents,
-  productBodyRequest,
   productLocation,
   requireEnv,
   type HttpEvent,
@@ -30,4 +30,4 @@ export const createProduct = async (event: CreateProductEvent) => {
   return accepted({ productId, status: 'PENDING' }, { Location: productLocation(event, productId) });
 };
 
-export const handler = httpHandler(createProduct, { body: productBodyRequest });
+export const handler = httpHandler(createProduct, createProductContract);

@@ -1,11 +1,11 @@
 import {
   entityTag,
   httpHandler,
+  getProductContract,
   ifNoneMatch,
   matchesWeakly,
   notModified,
   ok,
-  productPathRequest,
   productStore,
   requireEnv,
   type HttpEvent,
@@ -23,4 +23,4 @@ export const getProduct = async (event: GetProductEvent) => {
   return matchesWeakly(condition, product.version) ? notModified(headers) : ok(product, headers);
 };
 
-export const handler = httpHandler(getProduct, { parameters: productPathRequest });
+export const handler = httpHandler(getProduct, getProductContract);

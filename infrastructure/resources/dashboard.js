@@ -9,15 +9,7 @@
 const NAMESPACE = 'BBWS/ProductApi'; // core/src/observability/metrics.ts
 const PERIOD = 60;
 
-const functions = [
-  ['list-products', 'listProducts'],
-  ['get-product', 'getProduct'],
-  ['create-product', 'createProduct'],
-  ['update-product', 'updateProduct'],
-  ['delete-product', 'deleteProduct'],
-  ['product-creator', 'productCreator'],
-  ['audit-logger', 'auditLogger'],
-];
+const { functions } = require('./function-services');
 
 const queues = [
   ['product-creator', 'ProductChangeQueue', 'ProductChangeDeadLetterQueue'],

@@ -1,7 +1,7 @@
 import {
   assertSigningKey,
   httpHandler,
-  listProductsQueryRequest,
+  listProductsContract,
   ok,
   requireEnv,
   type HttpEvent,
@@ -19,4 +19,4 @@ export type ListProductsEvent = HttpEvent<unknown, Record<string, string>, ListP
 export const listProducts = async (event: ListProductsEvent) =>
   ok(await listProductPage(event.queryStringParameters));
 
-export const handler = httpHandler(listProducts, { parameters: listProductsQueryRequest });
+export const handler = httpHandler(listProducts, listProductsContract);

@@ -28,14 +28,18 @@ describe('serverless-compose.yml', () => {
   });
 });
 
+const withFileSources = (text: string) => text.replace(/\$\{file\(([^)]+)\)(:\w+)?\}/g, 'file:$1$2');
+
 describe('the params block of every function service', () => {
   it.each(functionServiceNames)('%s: local stand-ins, and the infrastructure stack by default', (service) => {
-    const { params } = load(serviceYaml(service).replace(/\$\{file\(([^)]+)\)\}/g, 'file:$1')) as {
-      params: Record<string, string>;
-    };
+    const { params: shared } = load(withFileSources(serviceYaml(service))) as { params: string };
+    const { params } = load(
+      withFileSources(readFileSync(join(repoRoot, 'config', 'function-service.yml'), 'utf8')),
+    ) as { params: Record<string, string> };
 
+    expect(shared).toBe('file:../config/function-service.yml:params');
     expect(params).toEqual({
-      local: 'file:../config/local-params.yml',
+      local: 'file:../config/local-params.js',
       default: 'file:../config/infrastructure-params.js',
     });
   });

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApiDocument } from '@bbws/core';
-import { load } from 'js-yaml';
-import { functionServiceNames, repoRoot, serviceYaml } from '../templates/support/templates';
-
-interface ServiceConfig {
-  functions: Record<string, { events: { http?: { path: string; method: string } }[] }>;
-}
+import { functionServiceNames, packagedState, repoRoot } from '../templates/support/templates';
 
 describe('docs/openapi.json', () => {
   it('is what `npm run openapi` generates from the core schemas today', () => {
@@ -16,7 +11,7 @@ describe('docs/openapi.json', () => {
 
   it('describes exactly the routes the function services deploy', () => {
     const deployed = functionServiceNames.flatMap((service) =>
-      Object.values((load(serviceYaml(service)) as ServiceConfig).functions).flatMap((fn) =>
+      Object.values(packagedState(service).service.functions).flatMap((fn) =>
         fn.events.flatMap(({ http }) => (http ? [`${http.method.toUpperCase()} /${http.path}`] : [])),
       ),
     );

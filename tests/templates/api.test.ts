@@ -1,4 +1,15 @@
-import { functionServiceNames, loadTemplate, resourcesOfType, serviceNames } from './support/templates';
+import { contracts } from '@bbws/core';
+import {
+  functionServiceNames,
+  loadTemplate,
+  localParams,
+  resourceParamOf,
+  resourcesOfType,
+  serviceNames,
+} from './support/templates';
+
+/** The local stand-ins of the API resources of the operations' paths. */
+const routeResourceIds = Object.values(contracts).map(({ path }) => localParams[resourceParamOf(path)]);
 
 const infrastructure = loadTemplate('infrastructure');
 
@@ -82,7 +93,7 @@ describe.each(functionServiceNames)('the %s function service', (service) => {
   it('attaches its methods to the shared API resources from compose params', () => {
     for (const [, method] of resourcesOfType(template, 'AWS::ApiGateway::Method')) {
       expect(method.Properties?.RestApiId).toBe('local-rest-api');
-      expect(['local-products', 'local-product']).toContain(method.Properties?.ResourceId);
+      expect(routeResourceIds).toContain(method.Properties?.ResourceId);
     }
   });
 });
@@ -102,11 +113,20 @@ describe('CORS on the local stage', () => {
       resource.Type === 'AWS::ApiGateway::Method' && resource.Properties?.HttpMethod === 'OPTIONS',
   );
 
-  it('answers preflights of both product resources with a MOCK method that needs no key', () => {
-    expect(preflights.map((method) => method.Properties?.ResourceId)).toEqual([
-      { Ref: 'ProductsResource' },
-      { Ref: 'ProductResource' },
-    ]);
+  it('answers preflights of every route resource with a MOCK method that needs no key', () => {
+    expect(preflights.map((method) => method.Properties?.ResourceId)).toEqual(
+      expect.arrayContaining([{ Ref: 'ProductsResource' }, { Ref: 'ProductResource' }]),
+    );
+    // productsResourceId -> ProductsResource: one per path of core/src/contracts.
+    const routeResources = new Set(
+      Object.values(contracts).map(({ path }) => {
+        const resource = resourceParamOf(path).replace(/Id$/, '');
+        return `${resource.charAt(0).toUpperCase()}${resource.slice(1)}`;
+      }),
+    );
+    expect(preflights.map((method) => (method.Properties?.ResourceId as { Ref: string }).Ref).sort()).toEqual(
+      [...routeResources].sort(),
+    );
     for (const method of preflights) {
       expect(method.Properties).toMatchObject({
         AuthorizationType: 'NONE',

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { IDEMPOTENCY_KEY_PREFIX } from '@bbws/core';
+import { contracts, IDEMPOTENCY_KEY_PREFIX } from '@bbws/core';
 import {
+  contractOf,
   loadTemplate,
   localParams,
+  resourceParamOf,
   observabilityEnvironment,
   resourcesOfType,
   xrayGrant,
@@ -19,11 +21,10 @@ const localCorsOrigins = (
 const table = 'arn:aws:dynamodb:eu-west-1:000000000000:table/products-local';
 const topic = 'arn:aws:sns:eu-west-1:000000000000:bbws-product-events-local';
 
-const httpFunctions = [
+// What each HTTP function may do and read is its own; its route is its operation's contract's.
+const ownConfiguration = [
   {
     service: 'list-products',
-    method: 'GET',
-    resourceId: 'local-products',
     grants: [
       {
         Action: ['dynamodb:Query'],
@@ -34,15 +35,11 @@ const httpFunctions = [
   },
   {
     service: 'get-product',
-    method: 'GET',
-    resourceId: 'local-product',
     grants: [{ Action: ['dynamodb:GetItem'], Resource: table }],
     environment: ['PRODUCTS_TABLE_NAME'],
   },
   {
     service: 'create-product',
-    method: 'POST',
-    resourceId: 'local-products',
     grants: [
       { Action: ['sns:Publish'], Resource: topic },
       { Action: ['dynamodb:GetItem'], Resource: table },
@@ -52,8 +49,6 @@ const httpFunctions = [
   },
   {
     service: 'update-product',
-    method: 'PUT',
-    resourceId: 'local-product',
     grants: [
       { Action: ['dynamodb:GetItem'], Resource: table },
       { Action: ['sns:Publish'], Resource: topic },
@@ -62,8 +57,6 @@ const httpFunctions = [
   },
   {
     service: 'delete-product',
-    method: 'DELETE',
-    resourceId: 'local-product',
     grants: [
       { Action: ['dynamodb:GetItem'], Resource: table },
       { Action: ['sns:Publish'], Resource: topic },
@@ -71,6 +64,17 @@ const httpFunctions = [
     environment: ['PRODUCTS_TABLE_NAME', 'PRODUCT_EVENTS_TOPIC_ARN'],
   },
 ];
+
+const httpFunctions = ownConfiguration.map((own) => {
+  const contract = contractOf(own.service);
+  return { ...own, method: contract.method, resourceId: localParams[resourceParamOf(contract.path)] };
+});
+
+it('covers every operation of core/src/contracts', () => {
+  expect(httpFunctions.map(({ service }) => contractOf(service).operationId).sort()).toEqual(
+    Object.keys(contracts).sort(),
+  );
+});
 
 const only = (template: CfnTemplate, type: string) => {
   const found = resourcesOfType(template, type);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, type CfnTemplate } from './support/templates';
@@ -7,8 +7,13 @@ import { repoRoot, type CfnTemplate } from './support/templates';
 // Every other template test reads the `local` stage. This one packages infrastructure for `dev` and
 // checks that what the local stage adds for the emulators stays out of a real stage. It packages a
 // copy: packaging in place would empty infrastructure/.serverless, which other suites read meanwhile.
+// Beside the copy, the shared config, core (whose contracts give the API's route resources) and the
+// compose file (whose services the dashboard and saved queries name), and the packages they load.
 const packageInfrastructure = (stage: string): CfnTemplate => {
-  const copy = mkdtempSync(join(tmpdir(), `infrastructure-${stage}-`));
+  const checkout = mkdtempSync(join(tmpdir(), `infrastructure-${stage}-`));
+  for (const shared of ['config', 'core', 'serverless-compose.yml', 'node_modules'])
+    symlinkSync(join(repoRoot, shared), join(checkout, shared));
+  const copy = join(checkout, 'infrastructure');
   cpSync(join(repoRoot, 'infrastructure', 'serverless.yml'), join(copy, 'serverless.yml'));
   cpSync(join(repoRoot, 'infrastructure', 'resources'), join(copy, 'resources'), { recursive: true });
   execFileSync(join(repoRoot, 'node_modules', '.bin', 'serverless'), ['package', '--stage', stage], {

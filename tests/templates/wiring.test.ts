@@ -23,15 +23,15 @@ describe.each(functionServiceNames)('compose params of %s', (service) => {
     }
   });
 
-  it('are exactly the params its serverless.yml uses', () => {
+  it('are exactly the params its serverless.yml uses', async () => {
     const given = composeParams(service)
       .map(([param]) => param)
       .sort();
-    expect(given).toEqual([...paramsUsedBy(service)].sort());
+    expect(given).toEqual([...(await paramsUsedBy(service))].sort());
   });
 
-  it('all have a stand-in value for the local stage', () => {
-    for (const param of paramsUsedBy(service)) expect(localParams[param]).toEqual(expect.any(String));
+  it('all have a stand-in value for the local stage', async () => {
+    for (const param of await paramsUsedBy(service)) expect(localParams[param]).toEqual(expect.any(String));
   });
 });
 

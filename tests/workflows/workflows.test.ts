@@ -1,7 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { repoRoot, serviceNames } from '../templates/support/templates';
+import {
+  functionServiceNames,
+  loadTemplate,
+  repoRoot,
+  resourcesOfType,
+  serviceNames,
+} from '../templates/support/templates';
 
 interface Step {
   name?: string;
@@ -76,9 +83,10 @@ describe('ci.yml', () => {
 describe.each(['dev', 'sit', 'prod'])('deploy-%s.yml', (stage) => {
   const file = `deploy-${stage}.yml`;
 
-  it('is started by hand, choosing all or one service of the compose project', () => {
-    const options = workflow(file).on.workflow_dispatch?.inputs?.service?.options;
-    expect(options).toEqual(['all', ...serviceNames]);
+  it('is started by hand, naming all or one service of the compose project (deploy.yml checks which)', () => {
+    const input = workflow(file).on.workflow_dispatch?.inputs?.service;
+    expect(input).toMatchObject({ type: 'string', default: 'all' });
+    expect(input?.options).toBeUndefined();
   });
 
   it(`calls the shared deploy workflow with stage ${stage}`, () => {
@@ -97,15 +105,22 @@ describe('deploy.yml', () => {
   const [job] = Object.values(workflow('deploy.yml').jobs);
   const steps = job?.steps ?? [];
   const run = (name: string) => steps.find((step) => step.name === name)?.run ?? '';
+  const checkService = (service: string) =>
+    spawnSync('bash', ['-e', '-c', run('Check the service name')], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH, SERVICE: service },
+      encoding: 'utf8',
+    });
 
   it('is reusable and deploys in the GitHub environment of its stage', () => {
     expect(Object.keys(workflow('deploy.yml').on)).toEqual(['workflow_call']);
     expect(job?.environment).toBe('${{ inputs.stage }}');
   });
 
-  it('installs, tests, packages, assumes a role, deploys and smoke-tests, in that order', () => {
+  it('checks the service, installs, tests, packages, assumes a role, deploys and smoke-tests, in that order', () => {
     const names = steps.map((step) => step.name).filter(Boolean);
-    expect(names.slice(0, 7)).toEqual([
+    expect(names.slice(0, 8)).toEqual([
+      'Check the service name',
       'Install',
       'Test',
       'Package',
@@ -122,18 +137,27 @@ describe('deploy.yml', () => {
 
   it('builds and deploys on the Node version of .nvmrc, which is the Lambda runtime of every service', () => {
     const setupNode = steps.find((step) => step.uses?.startsWith('actions/setup-node'));
-    const runtimes = serviceNames.map(
-      (service) =>
-        (
-          load(readFileSync(join(repoRoot, service, 'serverless.yml'), 'utf8')) as {
-            provider: { runtime: string };
-          }
-        ).provider.runtime,
+    const runtimes = functionServiceNames.flatMap((service) =>
+      resourcesOfType(loadTemplate(service), 'AWS::Lambda::Function').map(
+        ([, lambda]) => lambda.Properties?.Runtime,
+      ),
     );
 
     expect(setupNode?.with?.['node-version-file']).toBe('.nvmrc');
     expect(readFileSync(join(repoRoot, '.nvmrc'), 'utf8').trim()).toBe('24');
     expect(new Set(runtimes)).toEqual(new Set(['nodejs24.x']));
+  });
+
+  it.each(['all', ...serviceNames])('accepts %s as the service to deploy', (service) => {
+    expect(checkService(service)).toMatchObject({ status: 0 });
+  });
+
+  it('refuses a service that serverless-compose.yml does not have, naming those it has', () => {
+    const refused = checkService('list-product');
+
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain("No service 'list-product' in serverless-compose.yml");
+    expect(refused.stdout).toContain(serviceNames.join(' '));
   });
 
   it('deploys everything through compose, or one service by name', () => {

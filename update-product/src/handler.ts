@@ -1,44 +1,27 @@
 import {
   accepted,
-  actorOf,
-  changeAcceptor,
-  changePublisher,
+  changeAcceptorFromEnvironment,
+  changeTargetOf,
   httpHandler,
-  ifMatchVersions,
   inWholeCents,
-  productBodyRequest,
   productLocation,
-  productPathRequest,
-  productStore,
-  requireEnv,
+  updateProductContract,
   type HttpEvent,
   type ProductInput,
   type ProductPath,
 } from '@bbws/core';
 
-const acceptChange = changeAcceptor(
-  productStore(requireEnv('PRODUCTS_TABLE_NAME')),
-  changePublisher(requireEnv('PRODUCT_EVENTS_TOPIC_ARN')),
-);
+const acceptChange = changeAcceptorFromEnvironment();
 
 export type UpdateProductEvent = HttpEvent<ProductInput, ProductPath>;
 
 export const updateProduct = async (event: UpdateProductEvent) => {
-  const { productId } = event.pathParameters;
-  const change = await acceptChange({
-    eventType: 'UPDATE',
-    productId,
-    product: inWholeCents(event.body),
-    acceptedVersions: ifMatchVersions(event),
-    actor: actorOf(event),
-  });
+  const target = changeTargetOf(event);
+  const change = await acceptChange({ eventType: 'UPDATE', ...target, product: inWholeCents(event.body) });
   return accepted(
-    { productId, eventId: change.eventId, status: 'PENDING' },
-    { Location: productLocation(event, productId) },
+    { productId: target.productId, eventId: change.eventId, status: 'PENDING' },
+    { Location: productLocation(event, target.productId) },
   );
 };
 
-export const handler = httpHandler(updateProduct, {
-  body: productBodyRequest,
-  parameters: productPathRequest,
-});
+export const handler = httpHandler(updateProduct, updateProductContract);

@@ -3,7 +3,8 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import validator from '@middy/validator';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { allOf, type CompiledSchema } from '../validation';
+import type { ValidatedContract } from '../contracts';
+import { allOf } from '../validation';
 import {
   bodyLimit,
   coldStartMetric,
@@ -18,23 +19,16 @@ import type { HttpResponse } from './responses';
 /** Largest request body the API accepts; API Gateway's own limit is far higher. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Precompiled validators of the request event's parts (`productBodyRequest`, `productPathRequest`...). */
-export interface RequestValidators {
-  /** Validates `body`; a request with one must be `application/json` (415) of at most 64 KiB (413). */
-  body?: CompiledSchema;
-  /** Validates `pathParameters` and `queryStringParameters`, whose text it coerces to numbers. */
-  parameters?: CompiledSchema;
-}
-
 /**
- * Wraps domain code as an API Gateway handler: the ColdStart metric, CORS for allowed origins, normalised
- * headers, request ids in logs, JSON body parsing, validation by the given validators and one error mapping.
- * The validators are compiled at build time from the core schemas; the body's without type coercion, path
- * and query strings' with it.
+ * Wraps domain code as the API Gateway handler of an operation: the ColdStart metric, CORS for allowed
+ * origins, normalised headers, request ids in logs, JSON body parsing, validation of what the contract
+ * describes and one error mapping. A body must be `application/json` (415) of at most 64 KiB (413). The
+ * validators are generated at build time from the contract's schemas; the body's without type coercion,
+ * path and query strings' with it.
  */
 export const httpHandler = <TEvent>(
   handler: (event: TEvent, context: Context) => Promise<HttpResponse>,
-  { body, parameters }: RequestValidators = {},
+  { validators: { body, parameters } }: ValidatedContract,
 ) => {
   const chain = middy<APIGatewayProxyEvent, HttpResponse>(
     handler as unknown as (event: APIGatewayProxyEvent, context: Context) => Promise<HttpResponse>,

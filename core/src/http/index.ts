@@ -1,4 +1,4 @@
-export { httpHandler, MAX_BODY_BYTES, type RequestValidators } from './handler';
+export { httpHandler, MAX_BODY_BYTES } from './handler';
 export {
   entityTag,
   matchesWeakly,
@@ -18,6 +18,7 @@ export {
 } from './middleware';
 export {
   actorOf,
+  changeTargetOf,
   headerValues,
   ifMatchVersions,
   ifNoneMatch,

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { Actor } from '../schemas/change-event';
+import type { ProductPath } from '../schemas/requests';
 import { parseEntityTags, versionsMatchedStrongly, type EntityTagCondition } from './conditional';
 
 /** An API Gateway proxy event after parsing and validation: body, path and query typed by their schemas. */
@@ -55,3 +56,13 @@ export const productLocation = ({ requestContext }: RequestMetadata, productId: 
   const requestPath = (requestContext.path || '/v1.0/products').replace(/\/+$/, '');
   return requestPath.endsWith(`/${productId}`) ? requestPath : `${requestPath}/${productId}`;
 };
+
+/**
+ * What a change of one product (PUT, DELETE) takes from its request, parsed: the product's id, the versions
+ * `If-Match` accepts (undefined when any will do) and who asks.
+ */
+export const changeTargetOf = (event: HeaderSource & RequestMetadata & { pathParameters: ProductPath }) => ({
+  productId: event.pathParameters.productId,
+  acceptedVersions: ifMatchVersions(event),
+  actor: actorOf(event),
+});

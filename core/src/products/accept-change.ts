@@ -1,7 +1,9 @@
+import { requireEnv } from '../config';
 import type { NewChangeEvent } from '../events';
 import type { Actor, ChangeEvent } from '../schemas/change-event';
 import type { ProductInput } from '../schemas/product';
-import type { ProductStore } from './product-store';
+import { changePublisher } from './change-publisher';
+import { productStore, type ProductStore } from './product-store';
 
 export type ChangeRequest = {
   productId: string;
@@ -22,3 +24,13 @@ export const changeAcceptor =
     const expectedVersion = acceptedVersions === undefined ? undefined : current.version;
     return publish({ ...change, productId, expectedVersion, actor } as NewChangeEvent);
   };
+
+/**
+ * The acceptor a PUT or DELETE function builds at cold start: the table and topic its environment names
+ * (PRODUCTS_TABLE_NAME, PRODUCT_EVENTS_TOPIC_ARN); a missing one fails there, not on a request.
+ */
+export const changeAcceptorFromEnvironment = () =>
+  changeAcceptor(
+    productStore(requireEnv('PRODUCTS_TABLE_NAME')),
+    changePublisher(requireEnv('PRODUCT_EVENTS_TOPIC_ARN')),
+  );

@@ -2,7 +2,13 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone';
 import type { CompiledSchema } from './compiled-schema';
-import { coercingValidators, plainValidators, sharedSchemas } from './definitions';
+import { contracts } from '../contracts';
+import {
+  plainValidators,
+  requestBodyValidators,
+  requestParameterValidators,
+  sharedSchemas,
+} from './definitions';
 
 // Build time and tests only: functions run the code generated from here (./generated) and load no ajv
 // compiler. Nothing under core/src outside this folder may import this module.
@@ -72,8 +78,47 @@ const moduleFiles = (name: string, validators: Record<string, object>, coerceTyp
   };
 };
 
+// Beside the other validators of the same kind, so that they share what they embed (the product input, the
+// product path) with them: a function's bundle holds each once.
+const suffixed = (validators: Record<string, object>, suffix: string) =>
+  Object.fromEntries(
+    Object.entries(validators).map(([operationId, schema]) => [`${operationId}${suffix}`, schema]),
+  );
+
+const kebabCase = (camel: string) => camel.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * Each contract bound to its generated validators, `<operationId>Contract`: what `httpHandler` takes. One
+ * module per operation, so that a function's bundle loads the validator modules of its own operation only.
+ */
+const operationModules = (): Record<string, string> => {
+  const modules = Object.values(contracts).map(({ operationId, method, path }) => {
+    const body = operationId in requestBodyValidators;
+    const parameters = operationId in requestParameterValidators;
+    const contents = [
+      HEADER,
+      `import { contracts, withValidators } from '../../contracts';`,
+      ...(parameters ? [`import { ${operationId}Parameters } from './coercing';`] : []),
+      ...(body ? [`import { ${operationId}Body } from './plain';`] : []),
+      '',
+      `/** ${method} ${path}: the contract of core/src/contracts with its generated request validators. */`,
+      `export const ${operationId}Contract = /* @__PURE__ */ withValidators(contracts.${operationId}, {`,
+      ...(body ? [`  body: ${operationId}Body,`] : []),
+      ...(parameters ? [`  parameters: ${operationId}Parameters,`] : []),
+      '});',
+      '',
+    ].join('\n');
+    return [`operation-${kebabCase(operationId)}`, contents] as const;
+  });
+  return {
+    ...Object.fromEntries(modules.map(([name, contents]) => [`${name}.ts`, contents])),
+    'operations.ts': [HEADER, ...modules.map(([name]) => `export * from './${name}';`), ''].join('\n'),
+  };
+};
+
 /** The generated files, by name in core/src/validators/generated, from the current schemas. */
 export const generatedValidatorFiles = (): Record<string, string> => ({
-  ...moduleFiles('plain', plainValidators, false),
-  ...moduleFiles('coercing', coercingValidators, true),
+  ...moduleFiles('plain', { ...plainValidators, ...suffixed(requestBodyValidators, 'Body') }, false),
+  ...moduleFiles('coercing', suffixed(requestParameterValidators, 'Parameters'), true),
+  ...operationModules(),
 });

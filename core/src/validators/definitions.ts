@@ -1,7 +1,8 @@
 import { auditRecordSchema, changeEventSchema, receivedChangeEventSchema } from '../schemas/change-event';
 import { errorBodySchema } from '../schemas/error-body';
 import { productInputSchema, productSchema } from '../schemas/product';
-import { listProductsQuerySchema, productPathSchema } from '../schemas/requests';
+import { contracts, type OperationContract } from '../contracts';
+import { productPathSchema } from '../schemas/requests';
 
 // Every validator the code runs, by name, with the schema it is compiled from. `npm run validators`
 // compiles them into ./generated at build time; core/tests/unit/validators-generated.test.ts fails when
@@ -18,7 +19,11 @@ const requestSchema = (parts: Record<string, object>) => ({
  * Schemas that others embed, compiled once and called from each that embeds them (a `$ref` in the
  * generated code) instead of being inlined into every one: smaller bundles, the same errors.
  */
-export const sharedSchemas = { productInput: productInputSchema, changeEvent: changeEventSchema };
+export const sharedSchemas = {
+  productInput: productInputSchema,
+  changeEvent: changeEventSchema,
+  productPath: productPathSchema,
+};
 
 /** Validators that take values as they are: JSON bodies, messages, records. */
 export const plainValidators = {
@@ -28,11 +33,25 @@ export const plainValidators = {
   receivedChangeEvent: receivedChangeEventSchema,
   auditRecord: auditRecordSchema,
   errorBody: errorBodySchema,
-  productBodyRequest: requestSchema({ body: productInputSchema }),
 };
 
-/** Validators that coerce strings to numbers and booleans: path and query parameters arrive as text. */
-export const coercingValidators = {
-  productPathRequest: requestSchema({ pathParameters: productPathSchema }),
-  listProductsQueryRequest: requestSchema({ queryStringParameters: listProductsQuerySchema }),
-};
+const byOperation = (
+  partsOf: (request: OperationContract['request']) => Record<string, object | undefined>,
+) =>
+  Object.fromEntries(
+    Object.values(contracts as Record<string, OperationContract>).flatMap(({ operationId, request }) => {
+      const parts = Object.fromEntries(
+        Object.entries(partsOf(request)).filter((part): part is [string, object] => part[1] !== undefined),
+      );
+      return Object.keys(parts).length === 0 ? [] : [[operationId, requestSchema(parts)]];
+    }),
+  );
+
+/** Each operation's body validator (core/src/contracts), by operationId: JSON bodies are taken as they are. */
+export const requestBodyValidators = byOperation(({ body }) => ({ body }));
+
+/** Each operation's path and query validator, by operationId: they arrive as text, coerced to numbers. */
+export const requestParameterValidators = byOperation(({ path, query }) => ({
+  pathParameters: path,
+  queryStringParameters: query,
+}));

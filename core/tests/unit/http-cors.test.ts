@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { ProductNotFound } from '../../src/errors';
 import { httpHandler } from '../../src/http/handler';
 import { ok } from '../../src/http/responses';
-import { productBodyRequest } from '../../src/validators/generated/plain';
+import { createProductContract } from '../../src/validators/generated/operations';
 
 const context = {
   awsRequestId: 'lambda-request',
@@ -16,7 +16,7 @@ const handlerWith = (allowedOrigins: string | undefined, handler = async () => o
   if (allowedOrigins === undefined) delete process.env.CORS_ALLOWED_ORIGINS;
   else process.env.CORS_ALLOWED_ORIGINS = allowedOrigins;
   try {
-    return httpHandler(handler, { body: productBodyRequest });
+    return httpHandler(handler, createProductContract);
   } finally {
     if (previous === undefined) delete process.env.CORS_ALLOWED_ORIGINS;
     else process.env.CORS_ALLOWED_ORIGINS = previous;

@@ -2,7 +2,12 @@ import { apiGatewayEvent, type HttpRequest } from '@bbws/dev-server';
 import type { Context } from 'aws-lambda';
 import { httpHandler, MAX_BODY_BYTES } from '../../src/http/handler';
 import { ok } from '../../src/http/responses';
-import { listProductsQueryRequest, productBodyRequest, productPathRequest } from '../../src/validation';
+import {
+  createProductContract,
+  getProductContract,
+  listProductsContract,
+  updateProductContract,
+} from '../../src/validators/generated/operations';
 
 const context = {
   awsRequestId: 'lambda-request',
@@ -27,7 +32,7 @@ const echo = async (event: unknown) => {
   return ok({ received: true });
 };
 
-const bodyHandler = httpHandler(echo, { body: productBodyRequest });
+const bodyHandler = httpHandler(echo, createProductContract);
 const parse = (body: string) => JSON.parse(body) as { error: { code: string; details: { field: string }[] } };
 
 beforeEach(() => {
@@ -128,7 +133,7 @@ describe('httpHandler with path and query schemas', () => {
     apiGatewayEvent({ method: 'GET', resource: '/v1.0/products', path: '/v1.0/products', ...request });
 
   it('coerces query strings to the schema types', async () => {
-    const handler = httpHandler(echo, { parameters: listProductsQueryRequest });
+    const handler = httpHandler(echo, listProductsContract);
 
     await handler(get({ query: { limit: '5', minPrice: '10.5' } }), context);
 
@@ -136,7 +141,7 @@ describe('httpHandler with path and query schemas', () => {
   });
 
   it('turns an absent query string into an empty object', async () => {
-    const handler = httpHandler(echo, { parameters: listProductsQueryRequest });
+    const handler = httpHandler(echo, listProductsContract);
 
     await handler(get({}), context);
 
@@ -144,7 +149,7 @@ describe('httpHandler with path and query schemas', () => {
   });
 
   it('answers 400 naming the path parameter that is malformed', async () => {
-    const handler = httpHandler(echo, { parameters: productPathRequest });
+    const handler = httpHandler(echo, getProductContract);
 
     const response = await handler(get({ pathParameters: { productId: 'not-a-uuid' } }), context);
 
@@ -157,7 +162,7 @@ describe('httpHandler errors', () => {
   it('answers 500 with the request id and no internals when the domain function fails unexpectedly', async () => {
     const handler = httpHandler(async () => {
       throw new Error('connection string postgres://secret');
-    });
+    }, listProductsContract);
     const event = apiGatewayEvent({ method: 'GET', resource: '/v1.0/products', path: '/v1.0/products' });
 
     const response = await handler(event, context);
@@ -177,7 +182,7 @@ describe('httpHandler errors', () => {
 
 describe('httpHandler with a body and a path schema', () => {
   it('names the bad path parameter and the bad body fields in one 400', async () => {
-    const handler = httpHandler(echo, { body: productBodyRequest, parameters: productPathRequest });
+    const handler = httpHandler(echo, updateProductContract);
     const event = post({
       method: 'PUT',
       resource: '/v1.0/products/{productId}',

@@ -2,8 +2,7 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { httpHandler } from '../../src/http/handler';
 import { actorOf, productLocation } from '../../src/http/request';
 import { accepted } from '../../src/http/responses';
-import { productPathRequest } from '../../src/validators/generated/coercing';
-import { productBodyRequest } from '../../src/validators/generated/plain';
+import { updateProductContract } from '../../src/validators/generated/operations';
 
 // What `serverless invoke local --data '...'` hands a handler when someone writes the event by hand.
 const context = {
@@ -15,7 +14,7 @@ const productId = '0b7c4a7e-1d2f-4c3b-9a8e-5f6d7c8b9a01';
 const update = httpHandler(
   async (event: APIGatewayProxyEvent) =>
     accepted({ actor: actorOf(event) }, { Location: productLocation(event, productId) }),
-  { body: productBodyRequest, parameters: productPathRequest },
+  updateProductContract,
 );
 const invoke = (event: unknown) => update(event as APIGatewayProxyEvent, context);
 const body = JSON.stringify({ name: 'Lamp', price: 10, currency: 'EUR' });

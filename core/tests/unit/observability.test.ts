@@ -138,7 +138,11 @@ describe('ColdStart', () => {
     const metrics = await captureMetrics(() =>
       jest.isolateModulesAsync(async () => {
         const { httpHandler } = await import('../../src/http/handler');
-        const handler = httpHandler(async () => ({ statusCode: 204, headers: {}, body: '' }));
+        const { listProductsContract } = await import('../../src/validators/generated/operations');
+        const handler = httpHandler(
+          async () => ({ statusCode: 204, headers: {}, body: '' }),
+          listProductsContract,
+        );
         const event = {
           headers: {},
           requestContext: { requestId: 'r-1' },

@@ -4,7 +4,8 @@ import { auditRecordSchema, changeEventSchema } from '../../src/schemas/change-e
 import { productInputSchema } from '../../src/schemas/product';
 import { compileSchema, generatedValidatorFiles } from '../../src/validators/compile';
 import type { CompiledSchema } from '../../src/validators/compiled-schema';
-import { auditRecord, changeEvent, productBodyRequest } from '../../src/validators/generated/plain';
+import { auditRecord, changeEvent } from '../../src/validators/generated/plain';
+import { createProductBody } from '../../src/validators/generated/plain';
 
 const directory = path.join(__dirname, '..', '..', 'src', 'validators', 'generated');
 
@@ -64,8 +65,8 @@ describe('a validator that calls a shared schema', () => {
     ['changeEvent', changeEvent, changeEventSchema, badEvent],
     ['auditRecord', auditRecord, auditRecordSchema, { event: badEvent, delivery: { receiveCount: 0 } }],
     [
-      'productBodyRequest',
-      productBodyRequest,
+      'createProduct (its request body)',
+      createProductBody,
       { type: 'object', properties: { body: productInputSchema }, required: ['body'] },
       { body: badProduct },
     ],

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import yaml from 'js-yaml';
 import {
   LOCAL_ACCOUNT_ID,
@@ -108,14 +109,12 @@ export const resourcePath = (resources: Record<string, TemplateResource>, logica
 
 /**
  * The paths of the REST API's resources by the ids the function services are packaged with on stage local:
- * config/local-params.yml stands in for the infrastructure's Outputs there (`productResourceId` for
- * the Output ProductResourceId, which refers to the resource).
+ * config/local-params.js (what `params.local` of each service is) stands in for the infrastructure's
+ * Outputs there (`productResourceId` for the Output ProductResourceId, which refers to the resource).
  */
 export const resourcePathsById = (root: string, infrastructure: CloudFormationTemplate) => {
-  const params = yaml.load(readFileSync(path.join(root, 'config/local-params.yml'), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  const localParams = path.resolve(root, 'config/local-params.js');
+  const params = createRequire(localParams)(localParams) as Record<string, unknown>;
   return new Map(
     Object.entries(infrastructure.Outputs ?? {}).flatMap(([name, output]) => {
       const id = params[name.charAt(0).toLowerCase() + name.slice(1)];

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contracts, type OperationContract } from '@bbws/core';
 import { load } from 'js-yaml';
 
 export const repoRoot = join(__dirname, '..', '..', '..');
@@ -42,28 +43,94 @@ export const loadTemplate = (service: string): CfnTemplate => {
   return JSON.parse(readFileSync(path, 'utf8')) as CfnTemplate;
 };
 
+interface ServiceState {
+  service: { functions: Record<string, { events: { http?: { path: string; method: string } }[] }> };
+}
+
+/** The resolved configuration of a packaged service, as osls wrote it beside the template. */
+export const packagedState = (service: string): ServiceState =>
+  JSON.parse(
+    readFileSync(
+      templatePath(service).replace('cloudformation-template-update-stack.json', 'serverless-state.json'),
+      'utf8',
+    ),
+  ) as ServiceState;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const httpRoutes = require(join(repoRoot, 'config', 'http-routes.js')) as {
+  resourceParamOf: (path: string) => string;
+};
+
+/** The param (an infrastructure Output, camel-cased) holding the API resource of a path: config/http-routes.js. */
+export const resourceParamOf = httpRoutes.resourceParamOf;
+
+/** The contract of the operation a service serves: its function is the camel-cased folder name. */
+export const contractOf = (service: string): OperationContract => {
+  const operationId = service.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+  const contract = (contracts as Record<string, OperationContract>)[operationId];
+  if (!contract) throw new Error(`${service} serves no operation of core/src/contracts`);
+  return contract;
+};
+
 export const resourcesOfType = (template: CfnTemplate, type: string): [string, CfnResource][] =>
   Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
 
 export const serviceYaml = (service: string): string =>
   readFileSync(join(repoRoot, compose.services[service]?.path ?? service, 'serverless.yml'), 'utf8');
 
-/** The text of a service's serverless.yml together with the shared config files it includes. */
-export const serviceConfigText = (service: string): string => {
-  const text = serviceYaml(service);
-  const included = [...text.matchAll(/\$\{file\(\.\.\/(config\/[\w./-]+)\)/g)].map((match) =>
-    readFileSync(join(repoRoot, match[1] ?? ''), 'utf8'),
-  );
-  return [text, ...included].join('\n');
+type VariableSource = (context: { resolveVariable: (variable: string) => Promise<unknown> }) => unknown;
+
+/**
+ * What a `${file(../config/x.js):address}` source gives the service: the address of the module, called
+ * (as osls calls it) when it is a function. Sources without an address (config/infrastructure-params.js,
+ * which reads a deployed stack) are not run.
+ */
+const jsSourceValue = async (file: string, address: string, service: string): Promise<unknown> => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exported = require(join(repoRoot, file)) as Record<string, unknown>;
+  const value = address
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], exported);
+  const serviceName = (load(serviceYaml(service)) as { service: string }).service;
+  const resolveVariable = async (variable: string) => {
+    if (variable !== 'self:service') throw new Error(`${file} asks for ${variable}`);
+    return serviceName;
+  };
+  return typeof value === 'function' ? (value as VariableSource)({ resolveVariable }) : value;
 };
 
-export const paramsUsedBy = (service: string): Set<string> =>
-  new Set([...serviceConfigText(service).matchAll(/\$\{param:(\w+)/g)].map((match) => match[1] ?? ''));
+/**
+ * The text of a service's serverless.yml together with the shared config it includes, followed through
+ * the files those include: YAML files as written, JS sources with an address as the value they give.
+ */
+export const serviceConfigText = async (service: string): Promise<string> => {
+  const seen = new Set<string>();
+  const expand = async (text: string): Promise<string[]> => {
+    const parts = [text];
+    for (const [, file = '', address] of text.matchAll(
+      /\$\{file\(\.\.\/(config\/[\w./-]+)\)(?::([\w.]+))?/g,
+    )) {
+      const key = `${file}:${address ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (file.endsWith('.js')) {
+        if (address)
+          parts.push(...(await expand(JSON.stringify(await jsSourceValue(file, address, service)))));
+      } else parts.push(...(await expand(readFileSync(join(repoRoot, file), 'utf8'))));
+    }
+    return parts;
+  };
+  return (await expand(serviceYaml(service))).join('\n');
+};
 
-export const localParams = load(readFileSync(join(repoRoot, 'config', 'local-params.yml'), 'utf8')) as Record<
-  string,
-  string
->;
+export const paramsUsedBy = async (service: string): Promise<Set<string>> =>
+  new Set(
+    [...(await serviceConfigText(service)).matchAll(/\$\{param:(\w+)/g)].map((match) => match[1] ?? ''),
+  );
+
+/** The `local` stage's params: config/local-params.yml and the route resources config/local-params.js adds. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const localParams = require(join(repoRoot, 'config', 'local-params.js')) as Record<string, string>;
 
 const logicalIdOf = (key: string, value: unknown): string | undefined => {
   if (key === 'Ref' && typeof value === 'string') return value;

@@ -6,4 +6,5 @@ export declare const changeEvent: CompiledSchema;
 export declare const receivedChangeEvent: CompiledSchema;
 export declare const auditRecord: CompiledSchema;
 export declare const errorBody: CompiledSchema;
-export declare const productBodyRequest: CompiledSchema;
+export declare const createProductBody: CompiledSchema;
+export declare const updateProductBody: CompiledSchema;
