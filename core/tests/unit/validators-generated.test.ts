@@ -29,10 +29,7 @@ describe('the generated validators (core/src/validators/generated)', () => {
       [...contents.matchAll(/require\("([^"]+)"\)/g)].map(([, module]) => module),
     );
 
-    expect([...new Set(required)].sort()).toEqual([
-      'ajv-formats/dist/formats',
-      'ajv/dist/runtime/ucs2length',
-    ]);
+    expect([...new Set(required)].sort()).toEqual(['../formats', 'ajv/dist/runtime/ucs2length']);
   });
 });
 

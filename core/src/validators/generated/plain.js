@@ -9,7 +9,7 @@ const pattern2 = new RegExp("^[A-Z]{3}$", "u");
 const pattern3 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$", "u");
 const pattern4 = new RegExp("^[A-Za-z0-9_-]{1,64}$", "u");
 const pattern5 = new RegExp("^https://[^\\s/?#]+", "u");
-const formats0 = require("ajv-formats/dist/formats").fullFormats.uri;
+const formats0 = require("../formats").formats.uri;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -350,7 +350,7 @@ export const product = validate1;
 const schema1 = {"type":"object","properties":{"productId":{"type":"string","description":"a lower-case UUID","pattern":"^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"},"name":{"type":"string","minLength":1,"maxLength":200,"description":"text with at least one visible character and no control characters","pattern":"^(?=[\\s\\S]*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"description":{"type":"string","maxLength":2000,"description":"text without control characters other than line breaks and tabs","pattern":"^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff]*$"},"price":{"type":"number","description":"a whole number of cents (at most two decimals); binary floating-point noise within 0.0001 of a cent, as in 29.990000000000002, is taken as that cent","minimum":0,"maximum":1000000000,"multipleOf":0.01},"currency":{"type":"string","description":"an ISO 4217 code such as ZAR","pattern":"^[A-Z]{3}$"},"category":{"type":"string","minLength":1,"maxLength":100,"description":"text without control characters","pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\ud800-\\udfff]+$"},"sku":{"type":"string","description":"1 to 64 letters, digits, _ or -","pattern":"^[A-Za-z0-9_-]{1,64}$"},"imageUrl":{"type":"string","description":"an https URL","format":"uri","pattern":"^https://[^\\s/?#]+","maxLength":2048},"active":{"type":"boolean"},"createdAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"},"version":{"type":"integer","minimum":1},"deletedAt":{"type":"string","format":"date-time"}},"required":["productId","name","price","currency","active","createdAt","updatedAt","version"],"additionalProperties":false};
 const func6 = Object.prototype.hasOwnProperty;
 const pattern6 = new RegExp("^[0-9a-f]{8}-[0-9a-f]{4}-[45][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", "u");
-const formats4 = require("ajv-formats/dist/formats").fullFormats["date-time"];
+const formats4 = require("../formats").formats["date-time"];
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
