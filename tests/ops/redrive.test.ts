@@ -18,7 +18,7 @@ const countOf = async (sqs: SQSClient, queueUrl: string) => {
 
 describe('npm run redrive', () => {
   it('lists the DLQ messages in a dry run, moves nothing and leaves them ready for a real run', async () => {
-    const sqs = new SQSClient({});
+    const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
     const deadLetterUrl = stack().resource('ProductChangeDeadLetterQueue').url ?? '';
     const sourceUrl = stack().resource('ProductChangeQueue').url ?? '';
     for (const productId of ['p-1', 'p-2', 'p-3']) {
@@ -56,7 +56,7 @@ describe('npm run redrive', () => {
   });
 
   it('moves every DLQ message to its source queue and empties the DLQ', async () => {
-    const sqs = new SQSClient({});
+    const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
     const deadLetterUrl = stack().resource('ProductAuditDeadLetterQueue').url ?? '';
     const sourceUrl = stack().resource('ProductAuditQueue').url ?? '';
     await sqs.send(

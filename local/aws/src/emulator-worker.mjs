@@ -2,19 +2,11 @@
 // CommonJS registry cannot load fauxqs (ES modules only), and a thread also gives dynalite its own
 // process.env, from which it reads the region and account id of table ARNs.
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import { buildApp } from 'fauxqs';
 
 const { host, dynamodbPort, awsPort, region, persistDir } = workerData;
-
-// fauxqs's export map hides its stores; they are loaded by file to set the queue URL host (below). Its
-// public buildApp({ host }) names queues sqs.<region>.<host>, which plain SDK clients cannot resolve; so
-// fauxqs is pinned to 1.9.2 (the last release for Node 20), whose dist/ layout this relies on.
-const fauxqsDist = path.dirname(fileURLToPath(import.meta.resolve('fauxqs')));
-const loadStore = async (file) => import(pathToFileURL(path.join(fauxqsDist, file)).href);
 
 const startDynalite = async () => {
   if (persistDir) mkdirSync(persistDir, { recursive: true });
@@ -33,20 +25,11 @@ const startDynalite = async () => {
   return { port: server.address().port, stop };
 };
 
-// `startFauxqs` listens on 0.0.0.0 and names queues sqs.<region>.localhost; built here it binds `host`
-// only, and an empty store host makes queue URLs use the address the client called
-// (http://127.0.0.1:<port>/000000000000/<name>), so SDK clients need no DNS tricks.
+// Built rather than `startFauxqs`, which listens on 0.0.0.0: this binds `host` only. Queue URLs are
+// fauxqs's own, http://sqs.<region>.localhost:<port>/000000000000/<name>; SDK clients send to their
+// configured endpoint (an explicit `endpoint`, or `useQueueUrlAsEndpoint: false`), so that host needs no DNS.
 const startFauxqs = async () => {
-  const [{ SqsStore }, { SnsStore }, { S3Store }] = await Promise.all(
-    ['sqs/sqsStore.js', 'sns/snsStore.js', 's3/s3Store.js'].map(loadStore),
-  );
-  const sqsStore = new SqsStore();
-  sqsStore.host = '';
-  const app = buildApp({
-    logger: false,
-    defaultRegion: region,
-    stores: { sqsStore, snsStore: new SnsStore(), s3Store: new S3Store() },
-  });
+  const app = buildApp({ logger: false, defaultRegion: region });
   await app.listen({ host, port: awsPort });
   return { port: app.server.address().port, stop: () => app.close() };
 };

@@ -18,7 +18,7 @@ beforeAll(() => {
   // Plain clients: endpoints come from AWS_ENDPOINT_URL_SNS/SQS, and the queue URLs point at the same
   // 127.0.0.1 endpoint, so neither useQueueUrlAsEndpoint nor DNS tricks are needed.
   sns = new SNSClient({});
-  sqs = new SQSClient({});
+  sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 });
 
 afterAll(() => {
