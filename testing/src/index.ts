@@ -23,3 +23,4 @@ export { sampleChangeEvents } from './sample-change-events';
 export { sampleEventFiles, asJsonFile } from './sample-event-files';
 export { applyEnv } from './env';
 export { useLocalStack, type UseLocalStackOptions } from './local-stack';
+export { withAlteredSignature } from './cursors';

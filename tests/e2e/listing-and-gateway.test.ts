@@ -1,13 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { withAlteredSignature } from '@bbws/testing';
 import { apiClient } from './support/http';
-import {
-  allPages,
-  createProduct,
-  productInput,
-  visibleProduct,
-  withAlteredSignature,
-  type ProductPage,
-} from './support/products';
+import { allPages, createProduct, productInput, visibleProduct, type ProductPage } from './support/products';
 import { useSystem } from './support/system';
 
 jest.setTimeout(30_000);

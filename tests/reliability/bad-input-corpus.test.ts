@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { isErrorBody, productInputSchema, validateChangeEvent, type ChangeEvent } from '@bbws/core';
-import { invalidFieldValues } from '@bbws/testing';
+import { invalidFieldValues, withAlteredSignature } from '@bbws/testing';
 import { apiClient } from '../e2e/support/http';
 import {
   createProduct,
   goneProduct,
   productInput,
   visibleProduct,
-  withAlteredSignature,
   type ProductPage,
 } from '../e2e/support/products';
 import { loadCorpus, materialise, sentJson, type CorpusCase, type Placeholders } from './support/corpus';

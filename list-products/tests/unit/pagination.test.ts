@@ -1,6 +1,7 @@
 import { CURSOR_SIGNING_KEY, TABLE_NAME } from './environment';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nameIndexKey, priceIndexKeys, productItem, productKey } from '@bbws/core';
+import { withAlteredSignature } from '@bbws/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { handler } from '../../src/handler';
@@ -158,10 +159,8 @@ describe('GET /v1.0/products pagination', () => {
 
   it('answers 400 INVALID_CURSOR for a cursor whose signature was changed', async () => {
     const cursor = await cursorAfter({}, priceIndexKey);
-    // Not the last character: two of its six bits are base64url padding, so A and B can decode alike.
-    const changed = cursor.at(-2) === 'A' ? 'B' : 'A';
 
-    const response = await list({ cursor: `${cursor.slice(0, -2)}${changed}${cursor.slice(-1)}` });
+    const response = await list({ cursor: withAlteredSignature(cursor) });
 
     expect(errorOf(response).code).toBe('INVALID_CURSOR');
   });
