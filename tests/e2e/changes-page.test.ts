@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { inMemoryLogGroups } from './support/log-groups';
 import { apiClient } from './support/http';
-import { createProduct, productInput, visibleProduct } from './support/products';
+import { createdThenUpdated } from './support/products';
 
 jest.setTimeout(90_000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -63,12 +63,7 @@ describe('the "where is my change?" page, in Chromium', () => {
     const browserPage = await running(chromium).context.newPage();
     await browserPage.goto(running(page).url);
 
-    const productId = await createProduct(api, productInput());
-    await visibleProduct(api, productId);
-    const update = await api(`/v1.0/products/${productId}`, {
-      method: 'PUT',
-      body: productInput({ price: 27 }),
-    });
+    const { productId, update } = await createdThenUpdated(api);
     expect(update.status).toBe(202);
 
     for (const eventType of ['CREATE', 'UPDATE']) {

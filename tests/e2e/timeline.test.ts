@@ -1,7 +1,7 @@
 import { startSystem, timelineOf, type RunningSystem } from '@bbws/dev-server';
 import { inMemoryLogGroups } from './support/log-groups';
 import { apiClient, eventually } from './support/http';
-import { createProduct, productInput, visibleProduct } from './support/products';
+import { createdThenUpdated } from './support/products';
 
 jest.setTimeout(60_000);
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -28,12 +28,7 @@ const steps = (id: string) => timelineOf(logGroups, id).map(({ service, step }) 
 
 describe('the timeline of a change, from what the functions log', () => {
   it('shows a created then updated product accepted, applied and audited, found by productId or request id', async () => {
-    const productId = await createProduct(api, productInput());
-    await visibleProduct(api, productId);
-    const update = await api(`/v1.0/products/${productId}`, {
-      method: 'PUT',
-      body: productInput({ price: 27 }),
-    });
+    const { productId, update } = await createdThenUpdated(api);
     expect(update.status).toBe(202);
 
     const timeline = await eventually('both changes applied and audited', async () => {

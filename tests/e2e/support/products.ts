@@ -59,6 +59,17 @@ export const visibleProduct = (api: Api, productId: string, version = 1) =>
     return response.status === 200 && response.body.version >= version ? response : undefined;
   });
 
+/** Creates a product, waits until it is visible, then PUTs a new price: the update's response and the id. */
+export const createdThenUpdated = async (api: Api) => {
+  const productId = await createProduct(api, productInput());
+  await visibleProduct(api, productId);
+  const update = await api(`/v1.0/products/${productId}`, {
+    method: 'PUT',
+    body: productInput({ price: 27 }),
+  });
+  return { productId, update };
+};
+
 /** Polls GET until the product is gone (404). */
 export const goneProduct = (api: Api, productId: string) =>
   eventually(`product ${productId} to be deleted`, async () => {
