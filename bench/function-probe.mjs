@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { traceHeader } from './trace-header.mjs';
+import { randomUUID } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -35,15 +36,12 @@ const outcomeOf = (response) =>
     ? String(response.statusCode)
     : `sqs:${response?.batchItemFailures?.length ?? 'none'}`;
 
-// Lambda with active tracing sets each invocation's trace header before calling the handler, for every
-// function alike: the X-Ray SDK (when a function loads it) hangs that invocation's subsegments from it.
-const newTraceHeader = () =>
-  `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=1`;
-
 const outcomes = {};
 const serve = async (handler, event) => {
   const context = contextFor();
-  process.env._X_AMZN_TRACE_ID = newTraceHeader();
+  // Lambda with active tracing sets each invocation's trace header before calling the handler, for every
+  // function alike: the X-Ray SDK (when a function loads it) hangs that invocation's subsegments from it.
+  process.env._X_AMZN_TRACE_ID = traceHeader();
   const started = performance.now();
   let outcome;
   try {

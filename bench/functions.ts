@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { traceHeader } from './trace-header.mjs';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const WORK_DIR = path.join(ROOT, '.local/bench');
@@ -88,10 +89,6 @@ export const sampleProductIds = (): string[] =>
       ?.productId;
     return productId ? [productId] : [];
   });
-
-/** An X-Ray trace header as Lambda and SNS pass it on: `Root=1-<epoch hex>-<96 random bits>;...`. */
-export const traceHeader = (): string =>
-  `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')};Parent=${randomBytes(8).toString('hex')};Sampled=1`;
 
 // A consumer sample replayed as is would be a redelivery (a no-op after the first): each copy names a
 // new product and event, so every invocation does the write. Each record carries the trace header that
