@@ -34,6 +34,10 @@ const project = (name, rootDir, overrides = {}) => ({
   transformIgnorePatterns: ['/node_modules/(?!(@middy|@silverbucket|ajv-ftl-i18n|fluent-transpiler)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   setupFiles: [new URL('./jest.setup.cjs', import.meta.url).pathname],
+  // As in the bundles (config/esbuild.yml): the X-Ray SDK's context on AsyncLocalStorage, not cls-hooked.
+  moduleNameMapper: {
+    '^cls-hooked/context$': new URL('./core/src/observability/cls-context.ts', import.meta.url).pathname,
+  },
   ...overrides,
 });
 
