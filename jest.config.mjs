@@ -34,7 +34,7 @@ const project = (name, rootDir, overrides = {}) => ({
   transformIgnorePatterns: ['/node_modules/(?!(@middy|@silverbucket|ajv-ftl-i18n|fluent-transpiler)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   setupFiles: [new URL('./jest.setup.cjs', import.meta.url).pathname],
-  // As in the bundles (config/esbuild.yml): the X-Ray SDK's context on AsyncLocalStorage, not cls-hooked.
+  // As in the bundles (config/esbuild-plugins.js): the X-Ray SDK's context on AsyncLocalStorage, not cls-hooked.
   moduleNameMapper: {
     '^cls-hooked/context$': new URL('./core/src/observability/cls-context.ts', import.meta.url).pathname,
   },

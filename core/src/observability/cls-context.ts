@@ -2,8 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * The part of `cls-hooked/context` that the X-Ray SDK (behind Powertools Tracer) calls, kept on Node's
- * `AsyncLocalStorage`. The build puts this module where the SDK requires `cls-hooked/context` (the `alias` in
- * config/esbuild.yml; `moduleNameMapper` in jest.config.mjs, so the tracing tests run it too).
+ * `AsyncLocalStorage`. The build puts this module where the SDK requires `cls-hooked/context`
+ * (config/esbuild-plugins.js), and so does jest (`moduleNameMapper`), so the tracing tests run it too.
  *
  * Why: cls-hooked installs an async hook with a `destroy` callback, which Node then runs for every promise the
  * process creates (the AWS SDK's middleware stack included): an `await` costs 5.5–7.5 µs instead of about
