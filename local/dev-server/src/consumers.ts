@@ -6,7 +6,7 @@ import type { ResolvedOptions } from './options';
 import type { FunctionDefinition } from './services';
 import { startSqsPoller } from './sqs-poller';
 
-export interface ConsumerSetup {
+interface ConsumerSetup {
   functions: FunctionDefinition[];
   /** Every queue of the template. */
   queues: QueueRef[];

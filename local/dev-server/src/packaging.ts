@@ -41,7 +41,7 @@ const packagedStage = (service: ComposeService): string | undefined => {
   return code?.S3Key?.split('/')[2] ?? (typeof stageName === 'string' ? stageName : undefined);
 };
 
-export interface StaleService {
+interface StaleService {
   name: string;
   /** Why it needs packaging, for the progress line. */
   reason: string;

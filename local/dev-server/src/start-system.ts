@@ -74,28 +74,26 @@ const startRuntimes = (
   backend: Backend,
   secrets: LocalSecrets,
   options: ResolvedOptions,
-): Map<string, FunctionRuntime> =>
-  new Map(
+): Map<string, FunctionRuntime> => {
+  const bundlesDir = path.join(options.root, '.local/bundles');
+  return new Map(
     functions.map((definition) => [
       definition.functionName,
       functionRuntime({
         ...definition,
-        bundleDir: extractBundle(
-          definition.artifact,
-          path.join(options.root, '.local/bundles'),
-          definition.service,
-        ),
+        bundleDir: extractBundle(definition.artifact, bundlesDir, definition.service),
         region: backend.region,
         accountId: backend.accountId,
         env: functionEnv(definition, backend, secrets),
         maxEnvironments: Math.max(
           options.httpConcurrency,
-          ...definition.sqs.map((source) => source.maximumConcurrency),
+          ...definition.sqs.map((sqs) => sqs.maximumConcurrency),
         ),
         onOutput: (line) => options.onFunctionOutput?.(definition.service, line),
       }),
     ]),
   );
+};
 
 const describeResources = (resources: Record<string, ProvisionedResource>) =>
   Object.fromEntries(
