@@ -17,11 +17,10 @@ export const startBackend = async (
   if (!awsEndpoint) return { kind: 'embedded', ...(await startEmulators({ host, persistDir: dynamodbDir })) };
   const url = awsEndpoint.replace(/\/$/, '');
   const endpoints = { dynamodb: url, sqs: url, sns: url, s3: url };
-  const env = emulatorEnv(endpoints, LOCAL_REGION);
   return {
     kind: url,
     endpoints,
-    env,
+    env: emulatorEnv(endpoints, LOCAL_REGION),
     accountId: LOCAL_ACCOUNT_ID,
     region: LOCAL_REGION,
     stop: async () => undefined,
