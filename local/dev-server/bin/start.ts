@@ -2,20 +2,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAwsClients, portNumber, stopOnSignals } from '@bbws/local-aws';
 import {
-  describeStop,
-  REFERENCE_PATH,
-  startSystem,
-  type BatchLog,
-  type RequestLog,
-  type RunningSystem,
-} from '../src';
-import {
   ACCESS_LOG_GROUP,
   accessLogLine,
+  describeStop,
   logGroupWriter,
   queueDepthsOf,
   readLogGroups,
+  REFERENCE_PATH,
   startChangesPage,
+  startSystem,
+  type RunningSystem,
 } from '../src';
 
 const USAGE = `The whole product API on this machine: the five HTTP functions behind one endpoint, product-creator
@@ -54,26 +50,11 @@ const { values: flags } = parseArgs({
 });
 
 const root = path.resolve(__dirname, '../../..');
-const stackFile = path.join(root, '.local/stack.json');
+const persistDir = flags.persist && path.resolve(flags.persist);
 // What each function writes, as its log group would hold it: read by npm run local:timeline.
 const logsDir = path.join(root, '.local/logs');
 const logGroups = logGroupWriter(logsDir);
-const time = () => new Date().toTimeString().slice(0, 8);
-
-const logRequest = ({ method, path: requestPath, statusCode, durationMs }: RequestLog) =>
-  console.log(`${time()} ${method} ${requestPath} ${statusCode} ${durationMs} ms`);
-
-const logBatch = ({ functionName, queueName, messageIds, failedMessageIds, error, durationMs }: BatchLog) =>
-  console.log(
-    `${time()} ${functionName} <- ${queueName}: ${messageIds.length} messages, ${failedMessageIds.length} failed, ${durationMs} ms${error ? ` (${error})` : ''}`,
-  );
-
-// Powertools writes JSON lines; without --function-logs only errors (and anything not JSON) get through.
-const logFunctionOutput = (service: string, line: string) => {
-  if (flags['function-logs'] || !line.startsWith('{') || line.includes('"level":"ERROR"')) {
-    console.log(`${time()} [${service}] ${line}`);
-  }
-};
+const print = (line: string) => console.log(`${new Date().toTimeString().slice(0, 8)} ${line}`);
 
 const seconds = (value: string): number => {
   const parsed = Number(value);
@@ -82,28 +63,23 @@ const seconds = (value: string): number => {
   return parsed;
 };
 
-const printRestored = (system: RunningSystem, persistDir: string) => {
-  if (!system.restored) return;
+const printRestored = ({ restored }: RunningSystem) => {
+  if (!restored) return;
   const total = (counts: Record<string, number>) =>
     Object.values(counts).reduce((sum, count) => sum + count, 0);
-  const queues = Object.entries(system.restored.messages).filter(([, count]) => count > 0);
+  const queues = Object.entries(restored.messages).filter(([, count]) => count > 0);
   console.log(
-    `Restored from ${persistDir} in ${system.restored.durationMs} ms: ${total(system.restored.messages)} messages${
+    `Restored from ${persistDir} in ${restored.durationMs} ms: ${total(restored.messages)} messages${
       queues.length > 0 ? ` (${queues.map(([queue, count]) => `${queue} ${count}`).join(', ')})` : ''
-    }, ${total(system.restored.objects)} audit objects`,
+    }, ${total(restored.objects)} audit objects`,
   );
 };
 
-const stopGracefully = async (system: RunningSystem, skipDrain: AbortSignal, persistDir?: string) => {
-  const drainSeconds = seconds(flags['drain-timeout']);
+const stopGracefully = async (system: RunningSystem, drainSeconds: number, skipDrain: AbortSignal) => {
   console.log(
     `New requests get 503. Waiting up to ${drainSeconds} s for the consumers to empty their queues; Ctrl-C again to stop now (what is left is ${persistDir ? `saved to ${persistDir}` : 'dropped: use --persist DIR to keep it'}).`,
   );
-  const report = await system.stop({
-    drainTimeoutMs: drainSeconds * 1000,
-    skipDrain,
-    log: (line) => console.log(`${time()} ${line}`),
-  });
+  const report = await system.stop({ drainTimeoutMs: drainSeconds * 1000, skipDrain, log: print });
   describeStop(report).forEach((line) => console.log(line));
 };
 
@@ -128,29 +104,32 @@ const main = async () => {
   if (flags.help) return console.log(USAGE);
   // Lambda runs nodejs24.x; an older local Node makes the AWS SDK warn about something that never deploys.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const packaging = flags.package ? 'always' : flags['no-package'] ? 'never' : 'if-stale';
-  const persistDir = flags.persist && path.resolve(flags.persist);
   // A bad --drain-timeout is refused now, not at Ctrl-C.
-  seconds(flags['drain-timeout']);
+  const drainSeconds = seconds(flags['drain-timeout']);
   const system = await startSystem({
     root,
     port: portNumber(flags.port, '--port'),
     persistDir,
     awsEndpoint: flags['aws-endpoint'] || undefined,
-    packaging,
-    stackFile,
+    packaging: flags.package ? 'always' : flags['no-package'] ? 'never' : 'if-stale',
+    stackFile: path.join(root, '.local/stack.json'),
     log: (line) => console.log(line),
     onRequest: (request) => {
       logGroups.write(ACCESS_LOG_GROUP, accessLogLine(request));
-      logRequest(request);
+      print(`${request.method} ${request.path} ${request.statusCode} ${request.durationMs} ms`);
     },
-    onBatch: logBatch,
+    onBatch: ({ functionName, queueName, messageIds, failedMessageIds, error, durationMs }) =>
+      print(
+        `${functionName} <- ${queueName}: ${messageIds.length} messages, ${failedMessageIds.length} failed, ${durationMs} ms${error ? ` (${error})` : ''}`,
+      ),
     onFunctionOutput: (service, line) => {
       logGroups.write(service, line);
-      logFunctionOutput(service, line);
+      // Powertools writes JSON lines; without --function-logs only errors (and anything not JSON) get through.
+      if (flags['function-logs'] || !line.startsWith('{') || line.includes('"level":"ERROR"'))
+        print(`[${service}] ${line}`);
     },
   });
-  if (persistDir) printRestored(system, persistDir);
+  printRestored(system);
   printBanner(system);
   const queues = Object.values(system.aws.resources).filter(({ arn }) => arn?.startsWith('arn:aws:sqs:'));
   const changesPage = await startChangesPage({
@@ -161,7 +140,7 @@ const main = async () => {
   console.log(
     `Where is my change? ${changesPage.url}   (or: npm run -s local:timeline -- <productId|request id>)`,
   );
-  stopOnSignals((skipDrain) => stopGracefully(system, skipDrain, persistDir), 'the system');
+  stopOnSignals((skipDrain) => stopGracefully(system, drainSeconds, skipDrain), 'the system');
 };
 
 main().catch((error: unknown) => {

@@ -1,32 +1,21 @@
-import {
-  LOCAL_ACCOUNT_ID,
-  LOCAL_REGION,
-  emulatorEnv,
-  startEmulators,
-  type EmulatorEndpoints,
-} from '@bbws/local-aws';
+import { LOCAL_ACCOUNT_ID, LOCAL_REGION, emulatorEnv, startEmulators, type Emulators } from '@bbws/local-aws';
 
-export interface Backend {
+export interface Backend extends Emulators {
   /** `embedded` (dynalite + fauxqs on a thread) or the URL of an external one (moto_server...). */
   kind: string;
-  endpoints: EmulatorEndpoints;
-  /** AWS SDK configuration for the backend: AWS_ENDPOINT_URL_*, AWS_REGION, dummy credentials. */
-  env: Record<string, string>;
-  accountId: string;
-  region: string;
-  stop(): Promise<void>;
 }
 
-export interface BackendOptions {
-  host: string;
-  /** An external backend serving every service on one endpoint; the embedded emulators otherwise. */
-  awsEndpoint?: string;
-  /** dynalite's store; an external backend keeps its own state. */
-  dynamodbDir?: string;
-}
-
-const externalBackend = (endpoint: string): Backend => {
-  const url = endpoint.replace(/\/$/, '');
+/**
+ * The embedded emulators (dynalite's store in `dynamodbDir` when given), or an external backend serving
+ * every service on `awsEndpoint`, which keeps its own state.
+ */
+export const startBackend = async (
+  host: string,
+  awsEndpoint?: string,
+  dynamodbDir?: string,
+): Promise<Backend> => {
+  if (!awsEndpoint) return { kind: 'embedded', ...(await startEmulators({ host, persistDir: dynamodbDir })) };
+  const url = awsEndpoint.replace(/\/$/, '');
   const endpoints = { dynamodb: url, sqs: url, sns: url, s3: url };
   return {
     kind: url,
@@ -36,10 +25,4 @@ const externalBackend = (endpoint: string): Backend => {
     region: LOCAL_REGION,
     stop: async () => undefined,
   };
-};
-
-export const startBackend = async (options: BackendOptions): Promise<Backend> => {
-  if (options.awsEndpoint) return externalBackend(options.awsEndpoint);
-  const emulators = await startEmulators({ host: options.host, persistDir: options.dynamodbDir });
-  return { kind: 'embedded', ...emulators };
 };

@@ -2,12 +2,11 @@ import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { Backend } from './backend';
 import type { QueueRef } from './drain';
 import type { Invocation } from './function-runtime';
-import type { Consumer } from './graceful-stop';
 import type { ResolvedOptions } from './options';
 import type { FunctionDefinition } from './services';
 import { startSqsPoller } from './sqs-poller';
 
-export interface ConsumerSetup {
+interface ConsumerSetup {
   functions: FunctionDefinition[];
   /** Every queue of the template. */
   queues: QueueRef[];
@@ -17,25 +16,13 @@ export interface ConsumerSetup {
   options: ResolvedOptions;
 }
 
-const queueOf = (queues: QueueRef[], queueArn: string): QueueRef => {
-  const name = queueArn.split(':').pop();
-  const queue = queues.find((candidate) => candidate.name === name);
-  if (!queue) throw new Error(`No queue ${name} in the infrastructure template for ${queueArn}`);
-  return queue;
-};
-
 /** product-creator and audit-logger polling their queues, as their event source mappings say. */
-export const startConsumers = ({
-  functions,
-  queues,
-  backend,
-  sqs,
-  invoke,
-  options,
-}: ConsumerSetup): Consumer[] =>
+export const startConsumers = ({ functions, queues, backend, sqs, invoke, options }: ConsumerSetup) =>
   functions.flatMap((definition) =>
     definition.sqs.map((source) => {
-      const queue = queueOf(queues, source.queueArn);
+      const name = source.queueArn.split(':').pop();
+      const queue = queues.find((candidate) => candidate.name === name);
+      if (!queue) throw new Error(`No queue ${name} in the infrastructure template for ${source.queueArn}`);
       const poller = startSqsPoller({
         sqs,
         queueUrl: queue.url,

@@ -39,30 +39,27 @@ export interface SystemOptions {
   onFunctionOutput?: (service: string, line: string) => void;
 }
 
-export type ResolvedOptions = Required<
-  Pick<
-    SystemOptions,
-    'root' | 'host' | 'port' | 'packaging' | 'httpConcurrency' | 'queueVisibilityTimeouts' | 'log'
-  >
-> &
-  SystemOptions & { apiKeyFile: string | undefined };
+/** The options with their defaults; `apiKeyFile: null` stays none. */
+export const resolveOptions = ({
+  root = path.resolve(__dirname, '../../..'),
+  host = '127.0.0.1',
+  port = 3000,
+  packaging = 'if-stale',
+  httpConcurrency = 2,
+  queueVisibilityTimeouts = {},
+  log = () => undefined,
+  apiKeyFile = path.join(root, 'infrastructure/outputs/api-keys-local.txt'),
+  ...options
+}: SystemOptions) => ({
+  ...options,
+  root,
+  host,
+  port,
+  packaging,
+  httpConcurrency,
+  queueVisibilityTimeouts,
+  log,
+  apiKeyFile: apiKeyFile ?? undefined,
+});
 
-const ignore = () => undefined;
-
-export const resolveOptions = (options: SystemOptions): ResolvedOptions => {
-  const root = options.root ?? path.resolve(__dirname, '../../..');
-  return {
-    ...options,
-    root,
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 3000,
-    packaging: options.packaging ?? 'if-stale',
-    httpConcurrency: options.httpConcurrency ?? 2,
-    queueVisibilityTimeouts: options.queueVisibilityTimeouts ?? {},
-    log: options.log ?? ignore,
-    apiKeyFile:
-      options.apiKeyFile === null
-        ? undefined
-        : (options.apiKeyFile ?? path.join(root, 'infrastructure/outputs/api-keys-local.txt')),
-  };
-};
+export type ResolvedOptions = ReturnType<typeof resolveOptions>;

@@ -1,31 +1,28 @@
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadTemplate } from '@bbws/local-aws';
+import type { ResolvedOptions } from './options';
 import { composeServices, packagedFile, PACKAGED_TEMPLATE, type ComposeService } from './services';
 
 // Folders whose files never reach a package.
 const NOT_PACKAGED = new Set(['node_modules', '.serverless', '.esbuild', 'tests', 'events', 'coverage']);
 
 const newestFile = (target: string): number => {
-  if (!existsSync(target)) return 0;
-  const stats = statSync(target);
-  if (!stats.isDirectory()) return stats.mtimeMs;
+  const stats = statSync(target, { throwIfNoEntry: false });
+  if (!stats?.isDirectory()) return stats?.mtimeMs ?? 0;
   return readdirSync(target)
     .filter((name) => !NOT_PACKAGED.has(name))
     .reduce((newest, name) => Math.max(newest, newestFile(path.join(target, name))), 0);
 };
 
-const outputsOf = (service: ComposeService): string[] => {
-  const outputs = [packagedFile(service, PACKAGED_TEMPLATE)];
-  const zips = existsSync(packagedFile(service, ''))
-    ? readdirSync(packagedFile(service, '')).filter((file) => file.endsWith('.zip'))
-    : [];
-  return [...outputs, ...zips.map((file) => packagedFile(service, file))];
+/** When the oldest of what `serverless package` wrote (the template and the zips) was written; 0 if any is missing. */
+const oldestOutput = (service: ComposeService): number => {
+  const folder = packagedFile(service, '');
+  const zips = existsSync(folder) ? readdirSync(folder).filter((file) => file.endsWith('.zip')) : [];
+  return Math.min(...[PACKAGED_TEMPLATE, ...zips].map((file) => newestFile(packagedFile(service, file))));
 };
-
-const oldestOutput = (service: ComposeService): number =>
-  Math.min(...outputsOf(service).map((file) => (existsSync(file) ? statSync(file).mtimeMs : 0)));
 
 /** The stage npm start serves, and packages for. */
 export const LOCAL_STAGE = 'local';
@@ -34,7 +31,7 @@ export const LOCAL_STAGE = 'local';
  * The stage a service was last packaged for, from its packaged template: the deployment bucket key of its
  * functions' code (`serverless/<service>/<stage>/...`), or its API stage; undefined when there is none.
  */
-export const packagedStage = (service: ComposeService): string | undefined => {
+const packagedStage = (service: ComposeService): string | undefined => {
   const file = packagedFile(service, PACKAGED_TEMPLATE);
   if (!existsSync(file)) return undefined;
   const resources = Object.values(loadTemplate(file).Resources);
@@ -44,7 +41,7 @@ export const packagedStage = (service: ComposeService): string | undefined => {
   return code?.S3Key?.split('/')[2] ?? (typeof stageName === 'string' ? stageName : undefined);
 };
 
-export interface StaleService {
+interface StaleService {
   name: string;
   /** Why it needs packaging, for the progress line. */
   reason: string;
@@ -62,12 +59,13 @@ export const staleServices = (root: string): StaleService[] => {
     ),
   );
   return composeServices(root).flatMap((service): StaleService[] => {
+    const { name } = service;
     const stage = packagedStage(service);
-    if (oldestOutput(service) === 0 || stage === undefined)
-      return [{ name: service.name, reason: 'not packaged yet' }];
-    if (stage !== LOCAL_STAGE) return [{ name: service.name, reason: `packaged for stage ${stage}` }];
-    if (oldestOutput(service) < Math.max(shared, newestFile(service.directory)))
-      return [{ name: service.name, reason: 'packaged output older than its sources' }];
+    const packagedAt = oldestOutput(service);
+    if (packagedAt === 0 || stage === undefined) return [{ name, reason: 'not packaged yet' }];
+    if (stage !== LOCAL_STAGE) return [{ name, reason: `packaged for stage ${stage}` }];
+    if (packagedAt < Math.max(shared, newestFile(service.directory)))
+      return [{ name, reason: 'packaged output older than its sources' }];
     return [];
   });
 };
@@ -85,18 +83,25 @@ export const assertPackagedForLocal = (root: string): void => {
 };
 
 /** Runs scripts/package-all.mjs for these services (all when none given), its progress lines to `log`. */
-export const packageServices = (root: string, services: string[] | undefined, log: (line: string) => void) =>
-  new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [path.join(root, 'scripts/package-all.mjs'), ...(services ? ['--only', services.join(',')] : [])],
-      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let errors = '';
-    child.stdout.on('data', (chunk: Buffer) => chunk.toString().trim().split('\n').forEach(log));
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`Packaging failed (exit code ${code}):\n${errors.trim()}`)),
-    );
-  });
+const packageServices = async (root: string, log: (line: string) => void, services?: StaleService[]) => {
+  const only = services ? ['--only', services.map(({ name }) => name).join(',')] : [];
+  const script = path.join(root, 'scripts/package-all.mjs');
+  const child = spawn(process.execPath, [script, ...only], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stdout.on('data', (chunk: Buffer) => chunk.toString().trim().split('\n').forEach(log));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) throw new Error(`Packaging failed (exit code ${code}):\n${errors.trim()}`);
+};
+
+/**
+ * Packages what npm start serves: the stale services (`if-stale`), every service (`always`), or none
+ * (`never`, refusing packages of another stage).
+ */
+export const packageForLocal = async ({ root, packaging, log }: ResolvedOptions): Promise<void> => {
+  if (packaging === 'never') return assertPackagedForLocal(root);
+  if (packaging === 'always') return packageServices(root, log);
+  const stale = staleServices(root);
+  stale.forEach(({ name, reason }) => log(`Packaging ${name}: ${reason}`));
+  if (stale.length > 0) await packageServices(root, log, stale);
+};

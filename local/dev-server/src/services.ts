@@ -13,7 +13,7 @@ import {
 } from '@bbws/local-aws';
 
 /** An http event of serverless.yml, as its AWS::ApiGateway::Method in the packaged template has it. */
-export interface HttpEventDefinition {
+interface HttpEventDefinition {
   method: string;
   /** `/v1.0/products/{productId}`. */
   path: string;
@@ -112,7 +112,7 @@ export const resourcePath = (resources: Record<string, TemplateResource>, logica
  * config/local-params.js (what `params.local` of each service is) stands in for the infrastructure's
  * Outputs there (`productResourceId` for the Output ProductResourceId, which refers to the resource).
  */
-export const resourcePathsById = (root: string, infrastructure: CloudFormationTemplate) => {
+const resourcePathsById = (root: string, infrastructure: CloudFormationTemplate) => {
   const localParams = path.resolve(root, 'config/local-params.js');
   const params = createRequire(localParams)(localParams) as Record<string, unknown>;
   return new Map(
@@ -145,7 +145,7 @@ const httpEventsOf = (
     });
 
 /** The functions of one packaged service, from its packaged template. */
-export const serviceFunctions = (
+const serviceFunctions = (
   service: ComposeService,
   region: string,
   paths: Map<string, string>,

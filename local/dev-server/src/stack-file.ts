@@ -16,7 +16,12 @@ export interface StackDescription {
   startedAt: string;
 }
 
-export const writeStackFile = (file: string, description: StackDescription): (() => void) => {
+/** Writes the stack file, with this process's id and the time; returns what removes it. */
+export const writeStackFile = (
+  file: string,
+  stack: Omit<StackDescription, 'pid' | 'startedAt'>,
+): (() => void) => {
+  const description: StackDescription = { ...stack, pid: process.pid, startedAt: new Date().toISOString() };
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(description, null, 2)}\n`);
   return () => rmSync(file, { force: true });

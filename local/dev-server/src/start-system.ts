@@ -4,23 +4,21 @@ import {
   loadTemplate,
   provisionFromTemplate,
   withVisibilityTimeouts,
-  type CloudFormationTemplate,
   type ProvisionedResource,
 } from '@bbws/local-aws';
 import { apiKeyOf, loadOrCreateApiKey, readApiKey, saveApiKey, type ApiKey } from './api-keys';
 import { startBackend, type Backend } from './backend';
 import { extractBundle } from './bundles';
-import type { QueueRef } from './drain';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
 import { startConsumers } from './consumers';
-import { gracefulStop, type StoppingSystem } from './graceful-stop';
+import { gracefulStop } from './graceful-stop';
 import { createGateway } from './gateway';
 import { gatewayResponseHeaders } from './gateway-cors';
 import { usageMeterFor } from './usage-plan';
 import { openApiDocumentFor } from './openapi';
 import { referenceSite } from './reference-page';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
-import { assertPackagedForLocal, packageServices, staleServices } from './packaging';
+import { packageForLocal } from './packaging';
 import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './persistence';
 import { functionRoutes, mockRoutes, stageName } from './routes';
 import { assertNoDynamicReference, localSecrets, type LocalSecrets } from './secrets';
@@ -48,18 +46,7 @@ export interface RunningSystem {
 
 const INFRASTRUCTURE_TEMPLATE = 'infrastructure/.serverless/cloudformation-template-update-stack.json';
 
-const ensurePackaged = async (options: ResolvedOptions): Promise<void> => {
-  if (options.packaging === 'never') return assertPackagedForLocal(options.root);
-  if (options.packaging === 'always') return packageServices(options.root, undefined, options.log);
-  const stale = staleServices(options.root);
-  if (stale.length === 0) return;
-  stale.forEach(({ name, reason }) => options.log(`Packaging ${name}: ${reason}`));
-  await packageServices(
-    options.root,
-    stale.map(({ name }) => name),
-    options.log,
-  );
-};
+type Stopper = () => unknown;
 
 const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => {
   const configured = Object.entries(definition.environment).map(([name, value]) => [
@@ -87,33 +74,34 @@ const startRuntimes = (
   backend: Backend,
   secrets: LocalSecrets,
   options: ResolvedOptions,
-): Map<string, FunctionRuntime> =>
-  new Map(
+): Map<string, FunctionRuntime> => {
+  const bundlesDir = path.join(options.root, '.local/bundles');
+  return new Map(
     functions.map((definition) => [
       definition.functionName,
       functionRuntime({
         ...definition,
-        bundleDir: extractBundle(
-          definition.artifact,
-          path.join(options.root, '.local/bundles'),
-          definition.service,
-        ),
+        bundleDir: extractBundle(definition.artifact, bundlesDir, definition.service),
         region: backend.region,
         accountId: backend.accountId,
         env: functionEnv(definition, backend, secrets),
         maxEnvironments: Math.max(
           options.httpConcurrency,
-          ...definition.sqs.map((source) => source.maximumConcurrency),
+          ...definition.sqs.map((sqs) => sqs.maximumConcurrency),
         ),
         onOutput: (line) => options.onFunctionOutput?.(definition.service, line),
       }),
     ]),
   );
+};
 
 const describeResources = (resources: Record<string, ProvisionedResource>) =>
   Object.fromEntries(
     Object.values(resources).map(({ logicalId, name, arn, url }) => [logicalId, { name, arn, url }]),
   );
+
+const ofType = (resources: Record<string, ProvisionedResource>, type: string) =>
+  Object.values(resources).filter((resource) => resource.type === type);
 
 // With --persist the key lives in the directory too, so a restart serves the key the clients already use.
 const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
@@ -126,19 +114,9 @@ const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
 };
 
 /** Stops what was started, last first, whatever fails on the way. */
-const stopAll = async (stoppers: Array<() => Promise<void> | void>) => {
+const stopAll = async (stoppers: Stopper[]) => {
   for (const stop of stoppers.splice(0).reverse()) await Promise.resolve(stop()).catch(() => undefined);
 };
-
-const queuesOf = (resources: Record<string, ProvisionedResource>): QueueRef[] =>
-  Object.values(resources)
-    .filter((resource) => resource.type === 'AWS::SQS::Queue' && resource.url)
-    .map(({ name, url }) => ({ name, url: url as string }));
-
-const bucketsOf = (resources: Record<string, ProvisionedResource>): string[] =>
-  Object.values(resources)
-    .filter((resource) => resource.type === 'AWS::S3::Bucket')
-    .map(({ name }) => name);
 
 /** Puts back what the last stop saved in the persist directory, before anything serves or polls. */
 const restore = async (options: ResolvedOptions, state: EmulatorState | undefined) => {
@@ -148,37 +126,35 @@ const restore = async (options: ResolvedOptions, state: EmulatorState | undefine
   return counts && { ...counts, durationMs: Math.round(performance.now() - startedAt) };
 };
 
-const startServing = async (
+/** Starts everything but the packaging, pushing a stopper for each part it starts. */
+const startAll = async (
   options: ResolvedOptions,
-  template: CloudFormationTemplate,
-  backend: Backend,
-  stoppers: Array<() => Promise<void> | void>,
-) => {
-  const provisioned = await provisionFromTemplate(
+  stoppers: Stopper[],
+): Promise<Omit<RunningSystem, 'startupMs'>> => {
+  const template = loadTemplate(path.join(options.root, INFRASTRUCTURE_TEMPLATE));
+  const dynamodbDir = options.persistDir && path.join(options.persistDir, 'dynamodb');
+  const backend = await startBackend(options.host, options.awsEndpoint, dynamodbDir);
+  stoppers.push(backend.stop);
+  const { resources } = await provisionFromTemplate(
     withVisibilityTimeouts(template, options.queueVisibilityTimeouts),
     backend,
   );
-  const queues = queuesOf(provisioned.resources);
-  const clients = createAwsClients(backend.env);
-  stoppers.push(clients.destroy);
+  const queues = ofType(resources, 'AWS::SQS::Queue').flatMap(({ name, url }) =>
+    url ? [{ name, url }] : [],
+  );
+  const buckets = ofType(resources, 'AWS::S3::Bucket').map(({ name }) => name);
+  const { sqs, s3, destroy } = createAwsClients(backend.env);
+  stoppers.push(destroy);
   const emulatorState =
     backend.kind === 'embedded'
-      ? {
-          sqsEndpoint: backend.endpoints.sqs,
-          sqs: clients.sqs,
-          s3: clients.s3,
-          queues,
-          buckets: bucketsOf(provisioned.resources),
-        }
+      ? { sqsEndpoint: backend.endpoints.sqs, sqs, s3, queues, buckets }
       : undefined;
   const restored = await restore(options, emulatorState);
   const stage = stageName(template, backend.region);
   const secrets = localSecrets(template, options.persistDir && path.join(options.persistDir, 'secrets.json'));
   const functions = loadFunctions(options.root, backend.region, template);
   const runtimes = startRuntimes(functions, backend, secrets, options);
-  stoppers.push(() =>
-    Promise.all([...runtimes.values()].map((runtime) => runtime.stop())).then(() => undefined),
-  );
+  stoppers.push(() => Promise.all([...runtimes.values()].map((runtime) => runtime.stop())));
   await Promise.all([...runtimes.values()].map((runtime) => runtime.warm()));
   const invoke = (functionName: string, event: unknown) =>
     (runtimes.get(functionName) as FunctionRuntime).invoke(event);
@@ -197,18 +173,26 @@ const startServing = async (
   });
   const url = await gateway.listen(options.port, options.host);
   stoppers.push(gateway.close);
-  const consumers = startConsumers({ functions, queues, backend, sqs: clients.sqs, invoke, options });
+  const consumers = startConsumers({ functions, queues, backend, sqs, invoke, options });
   stoppers.push(...consumers.map((consumer) => consumer.stop));
-  const stopping: StoppingSystem = {
-    gateway,
-    sqs: clients.sqs,
-    consumers,
-    queues,
-    emulatorState,
-    persistDir: options.persistDir,
-    log: options.log,
+  const aws = {
+    backend: backend.kind,
+    region: backend.region,
+    env: backend.env,
+    resources: describeResources(resources),
   };
-  return { url, apiKey, stage, resources: describeResources(provisioned.resources), restored, stopping };
+  const running = { url, apiKey: apiKey.value, stage };
+  if (options.stackFile) stoppers.push(writeStackFile(options.stackFile, { ...running, ...aws }));
+  const { persistDir, log } = options;
+  const stopping = { gateway, sqs, consumers, queues, emulatorState, persistDir, log };
+  let stopped: Promise<StopReport> | undefined;
+  return {
+    ...running,
+    aws,
+    restored,
+    // A second call gets the first one's report: what was saved is not overwritten by an empty stack.
+    stop: (stopOptions) => (stopped ??= gracefulStop(stopping, stopOptions).finally(() => stopAll(stoppers))),
+  };
 };
 
 /**
@@ -217,52 +201,12 @@ const startServing = async (
  */
 export const startSystem = async (systemOptions: SystemOptions = {}): Promise<RunningSystem> => {
   const options = resolveOptions(systemOptions);
-  await ensurePackaged(options);
+  await packageForLocal(options);
   const startedAt = performance.now();
-  const template = loadTemplate(path.join(options.root, INFRASTRUCTURE_TEMPLATE));
-  const backend = await startBackend({
-    host: options.host,
-    awsEndpoint: options.awsEndpoint,
-    dynamodbDir: options.persistDir && path.join(options.persistDir, 'dynamodb'),
-  });
-  const stoppers: Array<() => Promise<void> | void> = [backend.stop];
+  const stoppers: Stopper[] = [];
   try {
-    const { url, apiKey, stage, resources, restored, stopping } = await startServing(
-      options,
-      template,
-      backend,
-      stoppers,
-    );
-    const aws = { backend: backend.kind, region: backend.region, env: backend.env, resources };
-    if (options.stackFile) {
-      const description = {
-        url,
-        apiKey: apiKey.value,
-        stage,
-        ...aws,
-        pid: process.pid,
-        startedAt: new Date().toISOString(),
-      };
-      stoppers.push(writeStackFile(options.stackFile, description));
-    }
-    const stop = async (stopOptions?: StopOptions) => {
-      try {
-        return await gracefulStop(stopping, stopOptions);
-      } finally {
-        await stopAll(stoppers);
-      }
-    };
-    let stopped: Promise<StopReport> | undefined;
-    return {
-      url,
-      apiKey: apiKey.value,
-      stage,
-      aws,
-      startupMs: Math.round(performance.now() - startedAt),
-      restored,
-      // A second call gets the first one's report: what was saved is not overwritten by an empty stack.
-      stop: (stopOptions) => (stopped ??= stop(stopOptions)),
-    };
+    const system = await startAll(options, stoppers);
+    return { ...system, startupMs: Math.round(performance.now() - startedAt) };
   } catch (error) {
     await stopAll(stoppers);
     throw error;
