@@ -4,6 +4,7 @@ import {
   type CloudFormationTemplate,
   type TemplateResource,
 } from '@bbws/local-aws';
+import type { IncomingHttpHeaders } from 'node:http';
 import { literalContext } from './services';
 
 // What the deployed REST API does for browsers, read from the packaged infrastructure template: the
@@ -27,12 +28,12 @@ export const deployedResources = (template: CloudFormationTemplate, region: stri
 export const mappedHeaders = (
   parameters: Record<string, unknown> | undefined,
   prefix: string,
-  requestHeaders: Record<string, string | undefined>,
+  requestHeaders: IncomingHttpHeaders,
 ): Record<string, string> => {
   const headers: Record<string, string> = {};
   for (const [name, expression] of Object.entries(parameters ?? {})) {
     const [, literal, header] = /^(?:'(.*)'|method\.request\.header\.(.+))$/.exec(String(expression)) ?? [];
-    const value = literal ?? (header === undefined ? undefined : requestHeaders[header.toLowerCase()]);
+    const value = literal ?? (header && [requestHeaders[header.toLowerCase()]].flat()[0]);
     if (name.startsWith(prefix) && value) headers[name.slice(prefix.length)] = value;
   }
   return headers;
@@ -45,7 +46,7 @@ export const gatewayResponseHeaders = (template: CloudFormationTemplate, region:
       .filter(({ Type }) => Type === 'AWS::ApiGateway::GatewayResponse')
       .map(({ Properties = {} }) => [String(Properties.ResponseType), Properties.ResponseParameters]),
   );
-  return (statusCode: number, requestHeaders: Record<string, string | undefined>) =>
+  return (statusCode: number, requestHeaders: IncomingHttpHeaders) =>
     mappedHeaders(
       byType.get(statusCode >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX') as Record<string, unknown> | undefined,
       'gatewayresponse.header.',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyResult } from 'aws-lambda';
 import { apiGatewayEvent } from './api-gateway-event';
 import { matchesApiKey, type ApiKey } from './api-keys';
 import type { Invocation } from './function-runtime';
@@ -24,9 +25,10 @@ export interface GatewayOptions {
   stage: string;
   invoke(functionName: string, event: unknown): Promise<Invocation>;
   onRequest?: (request: RequestLog) => void;
-  /** Served at GET /v1.0/openapi.json, a local convenience the deployed API does not offer. */
-  openApiDocument?: object;
-  /** The interactive reference (reference-page.ts), served under REFERENCE_PATH; also local only. */
+  /**
+   * The interactive reference (reference-page.ts), served under REFERENCE_PATH, and its OpenAPI document at
+   * GET /v1.0/openapi.json: local conveniences the deployed API does not offer.
+   */
   referenceSite?: Map<string, SiteFile>;
   /** Headers the template's gateway responses add to the gateway's own 4xx and 5xx (CORS). */
   gatewayResponseHeaders?: ReturnType<typeof gatewayResponseHeaders>;
@@ -96,39 +98,30 @@ const rawHeaderPairs = ({ rawHeaders }: IncomingMessage) =>
     index % 2 === 0 ? [[name, rawHeaders[index + 1] ?? '']] : [],
   );
 
-interface ProxyResult {
-  statusCode?: unknown;
-  headers?: Record<string, unknown>;
-  multiValueHeaders?: Record<string, unknown[]>;
-  body?: unknown;
-  isBase64Encoded?: boolean;
-}
+// A name in both takes its multiValueHeaders values.
+const resultHeaders = ({ headers, multiValueHeaders }: Partial<APIGatewayProxyResult>) => ({
+  ...Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)])),
+  ...Object.fromEntries(
+    Object.entries(multiValueHeaders ?? {}).map(([name, values]) => [name, values.map(String)]),
+  ),
+});
 
 /** A Lambda proxy result as API Gateway turns it into a response; a malformed one is a 502. */
 const proxyResponse = (invocation: Invocation): GatewayResponse => {
-  const result = (invocation.ok ? invocation.result : undefined) as ProxyResult | null | undefined;
+  const result = invocation.ok ? (invocation.result as Partial<APIGatewayProxyResult> | null) : undefined;
   if (!result || !Number.isInteger(result.statusCode)) return gatewayError('badGateway');
-  const headers: Record<string, string | string[]> = {};
-  Object.entries(result.multiValueHeaders ?? {}).forEach(
-    ([name, values]) => (headers[name] = values.map(String)),
-  );
-  Object.entries(result.headers ?? {}).forEach(([name, value]) => (headers[name] ??= String(value)));
   const text = typeof result.body === 'string' ? result.body : '';
   return {
     statusCode: Number(result.statusCode),
-    headers,
+    headers: resultHeaders(result),
     body: result.isBase64Encoded ? Buffer.from(text, 'base64') : text,
   };
 };
 
-const lowerCaseHeaders = (request: IncomingMessage): Record<string, string | undefined> =>
-  Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value].flat()[0]]));
-
 /** A MOCK integration's answer: its template body and mapped headers, the Origin echoed if allowed. */
 const mockResponse = (target: MockTarget, request: IncomingMessage): GatewayResponse => {
-  const requestHeaders = lowerCaseHeaders(request);
-  const headers = mappedHeaders(target.responseParameters, 'method.response.header.', requestHeaders);
-  const origin = requestHeaders.origin;
+  const headers = mappedHeaders(target.responseParameters, 'method.response.header.', request.headers);
+  const origin = request.headers.origin;
   if (origin !== undefined && target.echoedOrigins?.test(origin))
     headers['Access-Control-Allow-Origin'] = origin;
   return { statusCode: target.statusCode, headers, body: target.body };
@@ -138,7 +131,7 @@ const mockResponse = (target: MockTarget, request: IncomingMessage): GatewayResp
 export const createGateway = (options: GatewayOptions) => {
   // What the stage checks for a private method before any integration: the key, then the usage plan.
   const refusal = (request: IncomingMessage): GatewayResponse | undefined => {
-    if (!matchesApiKey(options.apiKey, lowerCaseHeaders(request)['x-api-key']))
+    if (!matchesApiKey(options.apiKey, [request.headers['x-api-key']].flat()[0]))
       return gatewayError('forbidden');
     const verdict = options.meterUsage?.(options.apiKey.id) ?? 'allowed';
     return verdict === 'allowed' ? undefined : gatewayError(verdict);
@@ -171,15 +164,12 @@ export const createGateway = (options: GatewayOptions) => {
     return response;
   };
 
-  // The OpenAPI document and the reference site, local conveniences answered to GET.
   const localPage = (path: string): GatewayResponse | undefined => {
-    if (path === OPENAPI_PATH && options.openApiDocument)
-      return { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) };
     const site = options.referenceSite;
     if (site && path === REFERENCE_PATH.slice(0, -1))
       return { statusCode: 301, headers: { Location: REFERENCE_PATH }, body: '' };
-    const name = path.startsWith(REFERENCE_PATH) ? path.slice(REFERENCE_PATH.length) || 'index.html' : '';
-    const file = site?.get(name);
+    const inSite = path.startsWith(REFERENCE_PATH) ? path.slice(REFERENCE_PATH.length) || 'index.html' : '';
+    const file = site?.get(path === OPENAPI_PATH ? 'openapi.json' : inSite);
     return file && { statusCode: 200, headers: { 'Content-Type': file.contentType }, body: file.body };
   };
 
@@ -208,20 +198,13 @@ export const createGateway = (options: GatewayOptions) => {
     // The deployed URL carries the stage (/local/v1.0/...); Location headers do too, so both are served.
     const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
     const reply = await answer(request, url, path);
-    if (reply.ownError && options.gatewayResponseHeaders) {
-      Object.assign(
-        reply.headers,
-        options.gatewayResponseHeaders(reply.statusCode, lowerCaseHeaders(request)),
-      );
-    }
+    const cors = reply.ownError && options.gatewayResponseHeaders?.(reply.statusCode, request.headers);
+    Object.assign(reply.headers, cors);
     // A 204 or 304 has no body, so no body type either (RFC 9110 §6.4.1, §15.4.5).
     const bodiless = reply.statusCode === 204 || reply.statusCode === 304;
     const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');
-    response.writeHead(
-      reply.statusCode,
-      typed || bodiless ? reply.headers : { 'Content-Type': 'application/json', ...reply.headers },
-    );
-    response.end(reply.body);
+    const defaultType = typed || bodiless ? {} : { 'Content-Type': 'application/json' };
+    response.writeHead(reply.statusCode, { ...defaultType, ...reply.headers }).end(reply.body);
     options.onRequest?.({
       // The gateway's own answers (403, 429...) reach no function and so carry no request id of one.
       requestId: String(reply.headers['x-amzn-RequestId'] ?? randomUUID()),

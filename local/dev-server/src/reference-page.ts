@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 
@@ -53,3 +53,11 @@ export const referenceSite = (document: object): Map<string, SiteFile> =>
     asset('swagger-ui-bundle.js', 'text/javascript; charset=utf-8'),
     asset('swagger-ui.css', 'text/css; charset=utf-8'),
   ]);
+
+/** The committed OpenAPI document (npm run openapi), pointed at the local endpoint; undefined if absent. */
+export const openApiDocumentFor = (root: string): object | undefined => {
+  const file = path.join(root, 'docs', 'openapi.json');
+  if (!existsSync(file)) return undefined;
+  const document = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return { ...document, servers: [{ url: '/', description: 'This local stack (npm start)' }] };
+};

@@ -17,8 +17,7 @@ import { gracefulStop, type StoppingSystem } from './graceful-stop';
 import { createGateway } from './gateway';
 import { gatewayResponseHeaders } from './gateway-cors';
 import { usageMeterFor } from './usage-plan';
-import { openApiDocumentFor } from './openapi';
-import { referenceSite } from './reference-page';
+import { openApiDocumentFor, referenceSite } from './reference-page';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
 import { assertPackagedForLocal, packageServices, staleServices } from './packaging';
 import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './persistence';
@@ -192,7 +191,6 @@ const startServing = async (
     stage,
     invoke,
     onRequest: options.onRequest,
-    openApiDocument,
     referenceSite: openApiDocument && referenceSite(openApiDocument),
   });
   const url = await gateway.listen(options.port, options.host);
