@@ -27,13 +27,6 @@ export interface InvocationError {
 
 export type Invocation = { ok: true; result: unknown } | { ok: false; error: InvocationError };
 
-export interface FunctionRuntime {
-  invoke(event: unknown): Promise<Invocation>;
-  /** Starts one environment and waits for its init, so configuration errors show at start-up. */
-  warm(): Promise<void>;
-  stop(): Promise<void>;
-}
-
 interface Environment {
   worker: Worker;
   ready: Promise<void>;
@@ -105,7 +98,7 @@ const runOn = (spec: RuntimeSpec, environment: Environment, event: unknown): Pro
  * A function's execution environments: worker threads with the function's own env, each loading the
  * bundle once and running one invocation at a time, as Lambda does; at most `maxEnvironments`.
  */
-export const functionRuntime = (spec: RuntimeSpec): FunctionRuntime => {
+export const functionRuntime = (spec: RuntimeSpec) => {
   const idle: Environment[] = [];
   const all = new Set<Environment>();
   const waiting: Array<() => void> = [];
@@ -143,7 +136,7 @@ export const functionRuntime = (spec: RuntimeSpec): FunctionRuntime => {
   };
 
   return {
-    invoke: (event) =>
+    invoke: (event: unknown): Promise<Invocation> =>
       acquire().then(
         async (environment) => {
           const invocation = await runOn(spec, environment, event);
@@ -153,6 +146,7 @@ export const functionRuntime = (spec: RuntimeSpec): FunctionRuntime => {
         (error: unknown) =>
           failed('Runtime.InitError', error instanceof Error ? error.message : String(error)),
       ),
+    /** Starts one environment and waits for its init, so configuration errors show at start-up. */
     warm: async () => release(await acquire()),
     stop: async () => {
       stopped = true;
@@ -161,3 +155,5 @@ export const functionRuntime = (spec: RuntimeSpec): FunctionRuntime => {
     },
   };
 };
+
+export type FunctionRuntime = ReturnType<typeof functionRuntime>;
