@@ -45,6 +45,5 @@ const entryOf = (line: string): Array<[string, AccessLogEntry]> => {
   }
 };
 
-/** The access log's requests by request id. */
 export const requestsById = (logGroups: Record<string, string[]>): Map<string, AccessLogEntry> =>
   new Map((logGroups[ACCESS_LOG_GROUP] ?? []).flatMap(entryOf));

@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 
-/** One file of the reference site: its body and media type. */
 export interface SiteFile {
   contentType: string;
   body: Buffer | string;
