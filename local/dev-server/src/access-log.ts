@@ -31,31 +31,19 @@ export interface AccessLogEntry {
   latencyMs: number;
 }
 
-const entryOf = (line: string): AccessLogEntry | undefined => {
+const entryOf = (line: string): Array<[string, AccessLogEntry]> => {
   try {
-    const { requestId, method, path, status, latencyMs, requestTimeEpoch } = JSON.parse(line) as Record<
-      string,
-      string
-    >;
-    if (!requestId || !method || !path || !requestTimeEpoch) return undefined;
-    return {
-      requestId,
-      at: new Date(Number(requestTimeEpoch)).toISOString(),
-      method,
-      path,
-      status: Number(status),
-      latencyMs: Number(latencyMs),
-    };
+    const fields = JSON.parse(line) as Record<string, string | undefined>;
+    const { requestId, method, path, status, latencyMs, requestTimeEpoch } = fields;
+    if (!requestId || !method || !path || !requestTimeEpoch) return [];
+    const at = new Date(Number(requestTimeEpoch)).toISOString();
+    return [
+      [requestId, { requestId, at, method, path, status: Number(status), latencyMs: Number(latencyMs) }],
+    ];
   } catch {
-    return undefined;
+    return [];
   }
 };
 
-/** The access log's requests by request id. */
 export const requestsById = (logGroups: Record<string, string[]>): Map<string, AccessLogEntry> =>
-  new Map(
-    (logGroups[ACCESS_LOG_GROUP] ?? []).flatMap((line) => {
-      const entry = entryOf(line);
-      return entry ? [[entry.requestId, entry] as const] : [];
-    }),
-  );
+  new Map((logGroups[ACCESS_LOG_GROUP] ?? []).flatMap(entryOf));

@@ -23,22 +23,11 @@ const asMulti = (values: Record<string, string | string[]> = {}) =>
   Object.fromEntries(Object.entries(values).map(([name, value]) => [name, [value].flat()]));
 
 /** An API Gateway REST proxy event as the deployed API would hand it to a function. */
-export const apiGatewayEvent = ({
-  method,
-  resource,
-  path,
-  pathParameters,
-  query,
-  headers,
-  body = null,
-  apiKeyId = 'local-api-key-id',
-  sourceIp = '127.0.0.1',
-  stage = 'local',
-}: HttpRequest): APIGatewayProxyEvent => {
-  const multiValueHeaders = asMulti(headers);
-  const multiValueQueryStringParameters = asMulti(query);
+export const apiGatewayEvent = (request: HttpRequest): APIGatewayProxyEvent => {
+  const { method, resource, path, stage = 'local' } = request;
+  const multiValueHeaders = asMulti(request.headers);
+  const multiValueQueryStringParameters = asMulti(request.query);
   const hasQuery = Object.keys(multiValueQueryStringParameters).length > 0;
-  const requestId = randomUUID();
   return {
     resource,
     path,
@@ -47,9 +36,9 @@ export const apiGatewayEvent = ({
     multiValueHeaders,
     queryStringParameters: hasQuery ? firstValues(multiValueQueryStringParameters) : null,
     multiValueQueryStringParameters: hasQuery ? multiValueQueryStringParameters : null,
-    pathParameters: pathParameters ?? null,
+    pathParameters: request.pathParameters ?? null,
     stageVariables: null,
-    body,
+    body: request.body ?? null,
     isBase64Encoded: false,
     requestContext: {
       accountId: '000000000000',
@@ -59,7 +48,7 @@ export const apiGatewayEvent = ({
       httpMethod: method,
       path: `/${stage}${path}`,
       stage,
-      requestId,
+      requestId: randomUUID(),
       requestTimeEpoch: Date.now(),
       resourceId: 'local',
       resourcePath: resource,
@@ -67,7 +56,7 @@ export const apiGatewayEvent = ({
         accessKey: null,
         accountId: null,
         apiKey: null,
-        apiKeyId,
+        apiKeyId: request.apiKeyId ?? 'local-api-key-id',
         caller: null,
         clientCert: null,
         cognitoAuthenticationProvider: null,
@@ -75,7 +64,7 @@ export const apiGatewayEvent = ({
         cognitoIdentityId: null,
         cognitoIdentityPoolId: null,
         principalOrgId: null,
-        sourceIp,
+        sourceIp: request.sourceIp ?? '127.0.0.1',
         user: null,
         userAgent: null,
         userArn: null,

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomSecret } from './secrets';
 
@@ -14,15 +14,17 @@ const API_KEY_LENGTH = 40;
 
 const keyLine = (stage: string) => new RegExp(`^API_KEY_${stage.toUpperCase()}=(\\S+)$`, 'm');
 
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
 export const apiKeyOf = (value: string): ApiKey => ({
   value,
-  id: createHash('sha256').update(value).digest('hex').slice(0, 10),
+  id: sha256(value).toString('hex').slice(0, 10),
 });
 
 const contentOf = (file: string | undefined) => (file && existsSync(file) ? readFileSync(file, 'utf8') : '');
 
 /** The stage's API key in `file` (`API_KEY_LOCAL=...`), if it holds one. */
-export const readApiKey = (stage: string, file: string): ApiKey | undefined => {
+export const readApiKey = (stage: string, file?: string): ApiKey | undefined => {
   const found = keyLine(stage).exec(contentOf(file))?.[1];
   return found ? apiKeyOf(found) : undefined;
 };
@@ -31,10 +33,8 @@ export const readApiKey = (stage: string, file: string): ApiKey | undefined => {
 export const saveApiKey = (stage: string, file: string, apiKey: ApiKey): void => {
   const existing = contentOf(file);
   mkdirSync(path.dirname(file), { recursive: true });
-  const line = `API_KEY_${stage.toUpperCase()}=${apiKey.value}\n`;
-  writeFileSync(file, existing && !existing.endsWith('\n') ? `${existing}\n${line}` : existing + line, {
-    mode: 0o600,
-  });
+  const separator = existing && !existing.endsWith('\n') ? '\n' : '';
+  appendFileSync(file, `${separator}API_KEY_${stage.toUpperCase()}=${apiKey.value}\n`, { mode: 0o600 });
 };
 
 /**
@@ -42,7 +42,7 @@ export const saveApiKey = (stage: string, file: string, apiKey: ApiKey): void =>
  * has none; in memory only when no file is given.
  */
 export const loadOrCreateApiKey = (stage: string, file?: string): ApiKey => {
-  const found = file ? readApiKey(stage, file) : undefined;
+  const found = readApiKey(stage, file);
   if (found) return found;
   const apiKey = apiKeyOf(randomSecret(API_KEY_LENGTH));
   if (file) saveApiKey(stage, file, apiKey);
@@ -50,10 +50,5 @@ export const loadOrCreateApiKey = (stage: string, file?: string): ApiKey => {
 };
 
 /** Compares in constant time, as a key check should. */
-export const matchesApiKey = (apiKey: ApiKey, given: string | undefined): boolean => {
-  if (given === undefined) return false;
-  const [expected, actual] = [apiKey.value, given].map((value) =>
-    createHash('sha256').update(value).digest(),
-  );
-  return timingSafeEqual(expected as Buffer, actual as Buffer);
-};
+export const matchesApiKey = (apiKey: ApiKey, given: string | undefined): boolean =>
+  given !== undefined && timingSafeEqual(sha256(apiKey.value), sha256(given));

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
+import type { FunctionDefinition } from './services';
 
-export interface RuntimeSpec {
-  functionName: string;
+export interface RuntimeSpec extends Pick<
+  FunctionDefinition,
+  'functionName' | 'handler' | 'timeoutSeconds' | 'memorySize'
+> {
   bundleDir: string;
-  handler: string;
-  timeoutSeconds: number;
-  memorySize: number;
   region: string;
   accountId: string;
   /** The whole environment of the function's threads: nothing of this process's env leaks in. */
@@ -27,19 +27,6 @@ export interface InvocationError {
 
 export type Invocation = { ok: true; result: unknown } | { ok: false; error: InvocationError };
 
-export interface FunctionRuntime {
-  invoke(event: unknown): Promise<Invocation>;
-  /** Starts one environment and waits for its init, so configuration errors show at start-up. */
-  warm(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-type WorkerMessage =
-  | { type: 'ready' }
-  | { type: 'init-failed'; error: InvocationError }
-  | { type: 'result'; result: unknown }
-  | { type: 'error'; error: InvocationError };
-
 interface Environment {
   worker: Worker;
   ready: Promise<void>;
@@ -49,24 +36,24 @@ interface Environment {
 
 const WORKER_FILE = path.join(__dirname, 'function-worker.mjs');
 
+const failed = (errorType: string, errorMessage: string): Invocation => ({
+  ok: false,
+  error: { errorType, errorMessage },
+});
+
 const initError = (spec: RuntimeSpec, error: InvocationError) =>
   new Error(`${spec.functionName} failed to initialise: ${error.errorType}: ${error.errorMessage}`);
 
+// The worker answers with Invocations (function-worker.mjs): its init's outcome first, then one per event.
 const spawnEnvironment = (spec: RuntimeSpec, onExit: (environment: Environment) => void): Environment => {
+  const { bundleDir, handler, functionName, memorySize, region, accountId } = spec;
   const worker = new Worker(WORKER_FILE, {
-    workerData: {
-      bundleDir: spec.bundleDir,
-      handler: spec.handler,
-      functionName: spec.functionName,
-      memorySize: spec.memorySize,
-      region: spec.region,
-      accountId: spec.accountId,
-    },
+    workerData: { bundleDir, handler, functionName, memorySize, region, accountId },
     env: spec.env,
     stdout: true,
     stderr: true,
     // Lambda's memory setting bounds the heap too.
-    resourceLimits: { maxOldGenerationSizeMb: spec.memorySize },
+    resourceLimits: { maxOldGenerationSizeMb: memorySize },
   });
   for (const stream of [worker.stdout, worker.stderr]) {
     createInterface({ input: stream }).on('line', (line) => spec.onOutput?.(line));
@@ -74,31 +61,16 @@ const spawnEnvironment = (spec: RuntimeSpec, onExit: (environment: Environment) 
   const environment: Environment = {
     worker,
     ready: new Promise((resolve, reject) => {
-      worker.once('message', (message: WorkerMessage) =>
-        message.type === 'ready'
-          ? resolve()
-          : reject(initError(spec, (message as { error: InvocationError }).error)),
+      worker.once('message', (init: Invocation) =>
+        init.ok ? resolve() : reject(initError(spec, init.error)),
       );
-      worker.once('exit', (code) =>
-        reject(new Error(`${spec.functionName} exited (code ${code}) during init`)),
-      );
+      worker.once('exit', (code) => reject(new Error(`${functionName} exited (code ${code}) during init`)));
     }),
   };
-  worker.on('message', (message: WorkerMessage) => {
-    if (message.type === 'result') environment.settle?.({ ok: true, result: message.result });
-    if (message.type === 'error') environment.settle?.({ ok: false, error: message.error });
-  });
-  worker.on('error', (error) =>
-    environment.settle?.({
-      ok: false,
-      error: { errorType: 'Runtime.ExitError', errorMessage: error.message },
-    }),
-  );
+  worker.on('message', (invocation: Invocation) => environment.settle?.(invocation));
+  worker.on('error', (error) => environment.settle?.(failed('Runtime.ExitError', error.message)));
   worker.on('exit', (code) => {
-    environment.settle?.({
-      ok: false,
-      error: { errorType: 'Runtime.ExitError', errorMessage: `the environment exited (code ${code})` },
-    });
+    environment.settle?.(failed('Runtime.ExitError', `the environment exited (code ${code})`));
     onExit(environment);
   });
   return environment;
@@ -109,8 +81,9 @@ const runOn = (spec: RuntimeSpec, environment: Environment, event: unknown): Pro
     const timeoutMs = spec.timeoutSeconds * 1000;
     // A timed-out environment is thrown away, as Lambda resets it.
     const timer = setTimeout(() => {
-      const errorMessage = `Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`;
-      environment.settle?.({ ok: false, error: { errorType: 'Sandbox.Timedout', errorMessage } });
+      environment.settle?.(
+        failed('Sandbox.Timedout', `Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`),
+      );
       void environment.worker.terminate();
     }, timeoutMs);
     environment.settle = (invocation) => {
@@ -125,7 +98,7 @@ const runOn = (spec: RuntimeSpec, environment: Environment, event: unknown): Pro
  * A function's execution environments: worker threads with the function's own env, each loading the
  * bundle once and running one invocation at a time, as Lambda does; at most `maxEnvironments`.
  */
-export const functionRuntime = (spec: RuntimeSpec): FunctionRuntime => {
+export const functionRuntime = (spec: RuntimeSpec) => {
   const idle: Environment[] = [];
   const all = new Set<Environment>();
   const waiting: Array<() => void> = [];
@@ -163,18 +136,17 @@ export const functionRuntime = (spec: RuntimeSpec): FunctionRuntime => {
   };
 
   return {
-    invoke: async (event) => {
-      let environment: Environment;
-      try {
-        environment = await acquire();
-      } catch (error) {
-        const errorMessage = error instanceof Error ? error.message : String(error);
-        return { ok: false, error: { errorType: 'Runtime.InitError', errorMessage } };
-      }
-      const invocation = await runOn(spec, environment, event);
-      release(environment);
-      return invocation;
-    },
+    invoke: (event: unknown): Promise<Invocation> =>
+      acquire().then(
+        async (environment) => {
+          const invocation = await runOn(spec, environment, event);
+          release(environment);
+          return invocation;
+        },
+        (error: unknown) =>
+          failed('Runtime.InitError', error instanceof Error ? error.message : String(error)),
+      ),
+    /** Starts one environment and waits for its init, so configuration errors show at start-up. */
     warm: async () => release(await acquire()),
     stop: async () => {
       stopped = true;
@@ -183,3 +155,5 @@ export const functionRuntime = (spec: RuntimeSpec): FunctionRuntime => {
     },
   };
 };
+
+export type FunctionRuntime = ReturnType<typeof functionRuntime>;

@@ -50,9 +50,9 @@ const invoke = (fn, event, context) =>
 let fn;
 try {
   fn = loadHandler();
-  parentPort.postMessage({ type: 'ready' });
+  parentPort.postMessage({ ok: true });
 } catch (error) {
-  parentPort.postMessage({ type: 'init-failed', error: serialiseError(error) });
+  parentPort.postMessage({ ok: false, error: serialiseError(error) });
 }
 
 parentPort.on('message', async (invocation) => {
@@ -60,8 +60,8 @@ parentPort.on('message', async (invocation) => {
     const result = await invoke(fn, invocation.event, contextFor(invocation));
     // Lambda hands back the JSON serialisation of the result.
     const json = result === undefined ? null : JSON.parse(JSON.stringify(result));
-    parentPort.postMessage({ type: 'result', result: json });
+    parentPort.postMessage({ ok: true, result: json });
   } catch (error) {
-    parentPort.postMessage({ type: 'error', error: serialiseError(error) });
+    parentPort.postMessage({ ok: false, error: serialiseError(error) });
   }
 });

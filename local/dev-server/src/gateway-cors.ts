@@ -4,6 +4,7 @@ import {
   type CloudFormationTemplate,
   type TemplateResource,
 } from '@bbws/local-aws';
+import type { IncomingHttpHeaders } from 'node:http';
 import { literalContext } from './services';
 
 // What the deployed REST API does for browsers, read from the packaged infrastructure template: the
@@ -20,48 +21,32 @@ export const deployedResources = (template: CloudFormationTemplate, region: stri
   );
 };
 
-/** `'literal'` or `method.request.header.Name`, as API Gateway maps response parameters. */
-export const responseParameterValue = (
-  expression: string,
-  requestHeaders: Record<string, string | undefined>,
-): string | undefined => {
-  const literal = /^'(.*)'$/.exec(expression);
-  if (literal) return literal[1];
-  const header = /^method\.request\.header\.(.+)$/.exec(expression)?.[1];
-  return header === undefined ? undefined : requestHeaders[header.toLowerCase()];
-};
-
-/** Headers mapped by a `<prefix><name>: <expression>` response parameter map. */
+/**
+ * Headers mapped by a `<prefix><name>: <expression>` response parameter map, each expression a `'literal'`
+ * or `method.request.header.Name`.
+ */
 export const mappedHeaders = (
   parameters: Record<string, unknown> | undefined,
   prefix: string,
-  requestHeaders: Record<string, string | undefined>,
+  requestHeaders: IncomingHttpHeaders,
 ): Record<string, string> => {
   const headers: Record<string, string> = {};
   for (const [name, expression] of Object.entries(parameters ?? {})) {
-    if (!name.startsWith(prefix)) continue;
-    const value = responseParameterValue(String(expression), requestHeaders);
-    if (value !== undefined && value !== '') headers[name.slice(prefix.length)] = value;
+    const [, literal, header] = /^(?:'(.*)'|method\.request\.header\.(.+))$/.exec(String(expression)) ?? [];
+    const value = literal ?? (header && [requestHeaders[header.toLowerCase()]].flat()[0]);
+    if (name.startsWith(prefix) && value) headers[name.slice(prefix.length)] = value;
   }
   return headers;
 };
 
 /** Headers the template's DEFAULT_4XX and DEFAULT_5XX gateway responses add to the gateway's own answers. */
-export type GatewayResponseHeaders = (
-  statusCode: number,
-  requestHeaders: Record<string, string | undefined>,
-) => Record<string, string>;
-
-export const gatewayResponseHeaders = (
-  template: CloudFormationTemplate,
-  region: string,
-): GatewayResponseHeaders => {
+export const gatewayResponseHeaders = (template: CloudFormationTemplate, region: string) => {
   const byType = new Map(
     deployedResources(template, region)
       .filter(({ Type }) => Type === 'AWS::ApiGateway::GatewayResponse')
       .map(({ Properties = {} }) => [String(Properties.ResponseType), Properties.ResponseParameters]),
   );
-  return (statusCode, requestHeaders) =>
+  return (statusCode: number, requestHeaders: IncomingHttpHeaders) =>
     mappedHeaders(
       byType.get(statusCode >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX') as Record<string, unknown> | undefined,
       'gatewayresponse.header.',

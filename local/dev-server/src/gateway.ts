@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyResult } from 'aws-lambda';
 import { apiGatewayEvent } from './api-gateway-event';
 import { matchesApiKey, type ApiKey } from './api-keys';
 import type { Invocation } from './function-runtime';
-import { mappedHeaders, type GatewayResponseHeaders } from './gateway-cors';
-import { REFERENCE_PATH, siteFileFor, type SiteFile } from './reference-page';
+import { mappedHeaders, type gatewayResponseHeaders } from './gateway-cors';
+import { REFERENCE_PATH, type SiteFile } from './reference-page';
 import { matchRoute, type MockTarget, type Route } from './routes';
 import type { UsageVerdict } from './usage-plan';
 
@@ -24,17 +25,18 @@ export interface GatewayOptions {
   stage: string;
   invoke(functionName: string, event: unknown): Promise<Invocation>;
   onRequest?: (request: RequestLog) => void;
-  /** Served at GET /v1.0/openapi.json, a local convenience the deployed API does not offer. */
-  openApiDocument?: object;
-  /** The interactive reference (reference-page.ts), served under REFERENCE_PATH; also local only. */
+  /**
+   * The interactive reference (reference-page.ts), served under REFERENCE_PATH, and its OpenAPI document at
+   * GET /v1.0/openapi.json: local conveniences the deployed API does not offer.
+   */
   referenceSite?: Map<string, SiteFile>;
   /** Headers the template's gateway responses add to the gateway's own 4xx and 5xx (CORS). */
-  gatewayResponseHeaders?: GatewayResponseHeaders;
+  gatewayResponseHeaders?: ReturnType<typeof gatewayResponseHeaders>;
   /** The usage plan's verdict for one request of an API key (throttle and quota); none applies without. */
   meterUsage?: (apiKeyId: string) => UsageVerdict;
 }
 
-export const OPENAPI_PATH = '/v1.0/openapi.json';
+const OPENAPI_PATH = '/v1.0/openapi.json';
 
 interface GatewayResponse {
   statusCode: number;
@@ -47,32 +49,30 @@ interface GatewayResponse {
 // API Gateway's own limit on a request payload.
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
-const gatewayError = (statusCode: number, message: string, errorType: string): GatewayResponse => ({
-  statusCode,
-  headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': errorType },
-  body: JSON.stringify({ message }),
-  ownError: true,
-});
+// API Gateway's own answers: status, message and x-amzn-ErrorType.
+const GATEWAY_ERRORS = {
+  // For a path or method it has no route for, API key or not.
+  missingToken: [403, 'Missing Authentication Token', 'MissingAuthenticationTokenException'],
+  forbidden: [403, 'Forbidden', 'ForbiddenException'],
+  badGateway: [502, 'Internal server error', 'InternalServerErrorException'],
+  tooLarge: [413, 'Request Too Long', 'RequestTooLongException'],
+  // The usage plan's THROTTLED and QUOTA_EXCEEDED.
+  throttled: [429, 'Too Many Requests', 'TooManyRequestsException'],
+  'quota-exceeded': [429, 'Limit Exceeded', 'LimitExceededException'],
+  // While the system stops: what a gateway whose integration is going away answers, said plainly.
+  draining: [503, 'Service Unavailable: the local API is stopping', 'ServiceUnavailableException'],
+} as const;
 
-// What API Gateway answers for a path or method it has no route for, API key or not.
-const missingToken = () =>
-  gatewayError(403, 'Missing Authentication Token', 'MissingAuthenticationTokenException');
-const forbidden = () => gatewayError(403, 'Forbidden', 'ForbiddenException');
-const badGateway = () => gatewayError(502, 'Internal server error', 'InternalServerErrorException');
-const tooLarge = () => gatewayError(413, 'Request Too Long', 'RequestTooLongException');
-// While the system stops: what a gateway whose integration is going away answers, said plainly.
-const draining = (): GatewayResponse => {
-  const reply = gatewayError(
-    503,
-    'Service Unavailable: the local API is stopping',
-    'ServiceUnavailableException',
-  );
-  reply.headers.Connection = 'close';
-  return reply;
+const gatewayError = (name: keyof typeof GATEWAY_ERRORS): GatewayResponse => {
+  const [statusCode, message, errorType] = GATEWAY_ERRORS[name];
+  const headers = { 'Content-Type': 'application/json', 'x-amzn-ErrorType': errorType };
+  return {
+    statusCode,
+    headers: name === 'draining' ? { ...headers, Connection: 'close' } : headers,
+    body: JSON.stringify({ message }),
+    ownError: true,
+  };
 };
-// API Gateway's THROTTLED and QUOTA_EXCEEDED answers.
-const tooManyRequests = () => gatewayError(429, 'Too Many Requests', 'TooManyRequestsException');
-const limitExceeded = () => gatewayError(429, 'Limit Exceeded', 'LimitExceededException');
 
 const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
   const chunks: Buffer[] = [];
@@ -85,99 +85,78 @@ const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> =
   return Buffer.concat(chunks);
 };
 
-// Header names as the client sent them (API Gateway keeps their case), repeated ones grouped.
-const clientHeaders = (request: IncomingMessage): Record<string, string[]> => {
-  // No prototype: a header or parameter may be called `toString` or `__proto__`.
-  const headers: Record<string, string[]> = Object.create(null);
-  for (let index = 0; index < request.rawHeaders.length; index += 2) {
-    const name = request.rawHeaders[index] ?? '';
-    (headers[name] ??= []).push(request.rawHeaders[index + 1] ?? '');
-  }
-  return headers;
+// No prototype: a header or parameter may be called `toString` or `__proto__`.
+const grouped = (pairs: Iterable<[string, string]>): Record<string, string[]> => {
+  const groups: Record<string, string[]> = Object.create(null);
+  for (const [name, value] of pairs) (groups[name] ??= []).push(value);
+  return groups;
 };
 
-const queryOf = (url: URL): Record<string, string[]> => {
-  const query: Record<string, string[]> = Object.create(null);
-  url.searchParams.forEach((value, name) => (query[name] ??= []).push(value));
-  return query;
-};
+// Header names as the client sent them (API Gateway keeps their case).
+const rawHeaderPairs = ({ rawHeaders }: IncomingMessage) =>
+  rawHeaders.flatMap((name, index): Array<[string, string]> =>
+    index % 2 === 0 ? [[name, rawHeaders[index + 1] ?? '']] : [],
+  );
 
-interface ProxyResult {
-  statusCode?: unknown;
-  headers?: Record<string, unknown>;
-  multiValueHeaders?: Record<string, unknown[]>;
-  body?: unknown;
-  isBase64Encoded?: boolean;
-}
+// A name in both takes its multiValueHeaders values.
+const resultHeaders = ({ headers, multiValueHeaders }: Partial<APIGatewayProxyResult>) => ({
+  ...Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)])),
+  ...Object.fromEntries(
+    Object.entries(multiValueHeaders ?? {}).map(([name, values]) => [name, values.map(String)]),
+  ),
+});
 
 /** A Lambda proxy result as API Gateway turns it into a response; a malformed one is a 502. */
 const proxyResponse = (invocation: Invocation): GatewayResponse => {
-  const result = (invocation.ok ? invocation.result : undefined) as ProxyResult | null | undefined;
-  if (!result || !Number.isInteger(result.statusCode)) return badGateway();
-  const headers: Record<string, string | string[]> = {};
-  Object.entries(result.multiValueHeaders ?? {}).forEach(
-    ([name, values]) => (headers[name] = values.map(String)),
-  );
-  Object.entries(result.headers ?? {}).forEach(([name, value]) => (headers[name] ??= String(value)));
+  const result = invocation.ok ? (invocation.result as Partial<APIGatewayProxyResult> | null) : undefined;
+  if (!result || !Number.isInteger(result.statusCode)) return gatewayError('badGateway');
   const text = typeof result.body === 'string' ? result.body : '';
   return {
     statusCode: Number(result.statusCode),
-    headers,
+    headers: resultHeaders(result),
     body: result.isBase64Encoded ? Buffer.from(text, 'base64') : text,
   };
 };
 
-const usageRefusal = (verdict: UsageVerdict | undefined): GatewayResponse | undefined => {
-  if (verdict === 'throttled') return tooManyRequests();
-  if (verdict === 'quota-exceeded') return limitExceeded();
-  return undefined;
-};
-
-const lowerCaseHeaders = (request: IncomingMessage): Record<string, string | undefined> =>
-  Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, [value].flat()[0]]));
-
 /** A MOCK integration's answer: its template body and mapped headers, the Origin echoed if allowed. */
 const mockResponse = (target: MockTarget, request: IncomingMessage): GatewayResponse => {
-  const requestHeaders = lowerCaseHeaders(request);
-  const headers = mappedHeaders(target.responseParameters, 'method.response.header.', requestHeaders);
-  const origin = requestHeaders.origin;
+  const headers = mappedHeaders(target.responseParameters, 'method.response.header.', request.headers);
+  const origin = request.headers.origin;
   if (origin !== undefined && target.echoedOrigins?.test(origin))
     headers['Access-Control-Allow-Origin'] = origin;
   return { statusCode: target.statusCode, headers, body: target.body };
 };
 
-const sourceIpOf = (request: IncomingMessage) =>
-  (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
-
 /** One HTTP endpoint in front of the functions, doing what the REST API's stage does before Lambda. */
 export const createGateway = (options: GatewayOptions) => {
   // What the stage checks for a private method before any integration: the key, then the usage plan.
-  const keyAndUsageRefusal = (route: Route, request: IncomingMessage): GatewayResponse | undefined => {
-    if (!route.private) return undefined;
-    if (!matchesApiKey(options.apiKey, [request.headers['x-api-key']].flat()[0])) return forbidden();
-    return usageRefusal(options.meterUsage?.(options.apiKey.id));
+  const refusal = (request: IncomingMessage): GatewayResponse | undefined => {
+    if (!matchesApiKey(options.apiKey, [request.headers['x-api-key']].flat()[0]))
+      return gatewayError('forbidden');
+    const verdict = options.meterUsage?.(options.apiKey.id) ?? 'allowed';
+    return verdict === 'allowed' ? undefined : gatewayError(verdict);
   };
 
   const handle = async (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
     const method = request.method ?? 'GET';
     const match = matchRoute(options.routes, method, path);
-    if (!match.found) return missingToken();
+    if (!match.found) return gatewayError('missingToken');
     const { route, pathParameters } = match;
-    const refusal = keyAndUsageRefusal(route, request);
-    if (refusal) return refusal;
+    const refused = route.private ? refusal(request) : undefined;
+    if (refused) return refused;
     const body = await readBody(request);
-    if (body === undefined) return tooLarge();
+    if (body === undefined) return gatewayError('tooLarge');
     if (route.target.kind === 'mock') return mockResponse(route.target, request);
     const event = apiGatewayEvent({
       method,
       resource: route.resource,
       path,
       pathParameters,
-      query: queryOf(url),
-      headers: clientHeaders(request),
+      query: grouped(url.searchParams),
+      headers: grouped(rawHeaderPairs(request)),
       body: body.length > 0 ? body.toString('utf8') : null,
       apiKeyId: route.private ? options.apiKey.id : undefined,
-      sourceIp: sourceIpOf(request),
+      sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
       stage: options.stage,
     });
     const response = proxyResponse(await options.invoke(route.target.functionName, event));
@@ -185,19 +164,13 @@ export const createGateway = (options: GatewayOptions) => {
     return response;
   };
 
-  const serveReference = (path: string): GatewayResponse | undefined => {
-    if (!options.referenceSite) return undefined;
-    if (path === REFERENCE_PATH.slice(0, -1))
+  const localPage = (path: string): GatewayResponse | undefined => {
+    const site = options.referenceSite;
+    if (site && path === REFERENCE_PATH.slice(0, -1))
       return { statusCode: 301, headers: { Location: REFERENCE_PATH }, body: '' };
-    const file = siteFileFor(options.referenceSite, REFERENCE_PATH, path);
+    const inSite = path.startsWith(REFERENCE_PATH) ? path.slice(REFERENCE_PATH.length) || 'index.html' : '';
+    const file = site?.get(path === OPENAPI_PATH ? 'openapi.json' : inSite);
     return file && { statusCode: 200, headers: { 'Content-Type': file.contentType }, body: file.body };
-  };
-
-  const serveOpenApi = (method: string | undefined, path: string): GatewayResponse | undefined => {
-    if (method !== 'GET') return undefined;
-    if (path === OPENAPI_PATH && options.openApiDocument)
-      return { statusCode: 200, headers: {}, body: JSON.stringify(options.openApiDocument) };
-    return serveReference(path);
   };
 
   // Requests being answered, so that a drain can wait for them (each one may have published a change).
@@ -206,11 +179,12 @@ export const createGateway = (options: GatewayOptions) => {
   const idle: Array<() => void> = [];
 
   const answer = async (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
-    if (stopping) return draining();
+    if (stopping) return gatewayError('draining');
     inFlight += 1;
     try {
       return (
-        serveOpenApi(request.method, path) ?? (await handle(request, url, path).catch(() => badGateway()))
+        (request.method === 'GET' ? localPage(path) : undefined) ??
+        (await handle(request, url, path).catch(() => gatewayError('badGateway')))
       );
     } finally {
       inFlight -= 1;
@@ -224,32 +198,24 @@ export const createGateway = (options: GatewayOptions) => {
     // The deployed URL carries the stage (/local/v1.0/...); Location headers do too, so both are served.
     const path = url.pathname.replace(new RegExp(`^/${options.stage}(?=/)`), '');
     const reply = await answer(request, url, path);
-    if (reply.ownError && options.gatewayResponseHeaders) {
-      Object.assign(
-        reply.headers,
-        options.gatewayResponseHeaders(reply.statusCode, lowerCaseHeaders(request)),
-      );
-    }
+    const cors = reply.ownError && options.gatewayResponseHeaders?.(reply.statusCode, request.headers);
+    Object.assign(reply.headers, cors);
     // A 204 or 304 has no body, so no body type either (RFC 9110 §6.4.1, §15.4.5).
     const bodiless = reply.statusCode === 204 || reply.statusCode === 304;
     const typed = Object.keys(reply.headers).some((name) => name.toLowerCase() === 'content-type');
-    response.writeHead(
-      reply.statusCode,
-      typed || bodiless ? reply.headers : { 'Content-Type': 'application/json', ...reply.headers },
-    );
-    response.end(reply.body);
-    const durationMs = Math.round(performance.now() - startedAt);
+    const defaultType = typed || bodiless ? {} : { 'Content-Type': 'application/json' };
+    response.writeHead(reply.statusCode, { ...defaultType, ...reply.headers }).end(reply.body);
     options.onRequest?.({
       // The gateway's own answers (403, 429...) reach no function and so carry no request id of one.
       requestId: String(reply.headers['x-amzn-RequestId'] ?? randomUUID()),
       method: request.method ?? '',
       path: url.pathname + url.search,
       statusCode: reply.statusCode,
-      durationMs,
+      durationMs: Math.round(performance.now() - startedAt),
     });
   };
 
-  const server: Server = createServer((request, response) => void listener(request, response));
+  const server = createServer((request, response) => void listener(request, response));
   return {
     listen: (port: number, host: string) =>
       new Promise<string>((resolve, reject) => {

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 
-/** One file of the reference site: its body and media type. */
 export interface SiteFile {
   contentType: string;
   body: Buffer | string;
@@ -11,17 +10,17 @@ export interface SiteFile {
 /** Where `npm start` serves the reference page. */
 export const REFERENCE_PATH = '/reference/';
 
-const ASSETS: Record<string, string> = {
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'swagger-ui.css': 'text/css; charset=utf-8',
-};
+const asset = (name: string, contentType: string): [string, SiteFile] => [
+  name,
+  { contentType, body: readFileSync(path.join(getAbsoluteFSPath(), name)) },
+];
 
-const indexHtml = (title: string) => `<!doctype html>
+const INDEX_HTML = `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
+    <title>BBWS Product API reference</title>
     <link rel="stylesheet" href="swagger-ui.css" />
   </head>
   <body>
@@ -46,28 +45,18 @@ const indexHtml = (title: string) => `<!doctype html>
  * The interactive API reference as static files: Swagger UI from the swagger-ui-dist package (no CDN),
  * the given OpenAPI document and an index page. Serve them from one folder, or write them out to publish.
  */
-export const referenceSite = (
-  document: object,
-  title = 'BBWS Product API reference',
-): Map<string, SiteFile> => {
-  const assetsDir = getAbsoluteFSPath();
-  const files = new Map<string, SiteFile>([
-    ['index.html', { contentType: 'text/html; charset=utf-8', body: indexHtml(title) }],
+export const referenceSite = (document: object): Map<string, SiteFile> =>
+  new Map([
+    ['index.html', { contentType: 'text/html; charset=utf-8', body: INDEX_HTML }],
     ['openapi.json', { contentType: 'application/json', body: JSON.stringify(document) }],
+    asset('swagger-ui-bundle.js', 'text/javascript; charset=utf-8'),
+    asset('swagger-ui.css', 'text/css; charset=utf-8'),
   ]);
-  for (const [name, contentType] of Object.entries(ASSETS)) {
-    files.set(name, { contentType, body: readFileSync(path.join(assetsDir, name)) });
-  }
-  return files;
-};
 
-/** The site file a request path names under `prefix` (`/reference/` is index.html); undefined otherwise. */
-export const siteFileFor = (
-  files: Map<string, SiteFile>,
-  prefix: string,
-  requestPath: string,
-): SiteFile | undefined => {
-  if (!requestPath.startsWith(prefix)) return undefined;
-  const name = requestPath.slice(prefix.length) || 'index.html';
-  return files.get(name);
+/** The committed OpenAPI document (npm run openapi), pointed at the local endpoint; undefined if absent. */
+export const openApiDocumentFor = (root: string): object | undefined => {
+  const file = path.join(root, 'docs', 'openapi.json');
+  if (!existsSync(file)) return undefined;
+  const document = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return { ...document, servers: [{ url: '/', description: 'This local stack (npm start)' }] };
 };

@@ -13,16 +13,14 @@ export interface MockTarget {
   echoedOrigins?: RegExp;
 }
 
-/** What a method does: invoke a function (Lambda proxy) or answer from a MOCK integration. */
-export type RouteTarget = { kind: 'function'; functionName: string } | MockTarget;
-
 export interface Route {
   method: string;
   /** Resource template: `/v1.0/products/{productId}`. */
   resource: string;
   /** API key required (`private: true`, ApiKeyRequired). */
   private: boolean;
-  target: RouteTarget;
+  /** What the method does: invoke a function (Lambda proxy) or answer from a MOCK integration. */
+  target: { kind: 'function'; functionName: string } | MockTarget;
 }
 
 export type RouteMatch =
@@ -39,25 +37,20 @@ export const functionRoutes = (functions: FunctionDefinition[]): Route[] =>
     })),
   );
 
-interface MockIntegration {
-  Type?: string;
-  IntegrationResponses?: Array<{
-    StatusCode?: string;
-    ResponseTemplates?: Record<string, string>;
-    ResponseParameters?: Record<string, unknown>;
-  }>;
+interface IntegrationResponse {
+  StatusCode?: string;
+  ResponseTemplates?: Record<string, string>;
+  ResponseParameters?: Record<string, unknown>;
 }
 
-type IntegrationResponse = NonNullable<MockIntegration['IntegrationResponses']>[number];
-
-const mockTarget = (response: IntegrationResponse | undefined): MockTarget => {
-  const responseTemplate = response?.ResponseTemplates?.['application/json'] ?? '';
+const mockTarget = (response: IntegrationResponse = {}): MockTarget => {
+  const responseTemplate = response.ResponseTemplates?.['application/json'] ?? '';
   const isVtl = responseTemplate.trimStart().startsWith('#');
   return {
     kind: 'mock',
-    statusCode: Number(response?.StatusCode ?? 200),
+    statusCode: Number(response.StatusCode ?? 200),
     body: isVtl ? '' : responseTemplate,
-    responseParameters: response?.ResponseParameters ?? {},
+    responseParameters: response.ResponseParameters ?? {},
     echoedOrigins: isVtl ? echoedOriginPattern(responseTemplate) : undefined,
   };
 };
@@ -68,19 +61,20 @@ const mockTarget = (response: IntegrationResponse | undefined): MockTarget => {
  * the preflight's echo of an allowed Origin.
  */
 export const mockRoutes = (template: CloudFormationTemplate, region = 'eu-west-1'): Route[] =>
-  deployedResources(template, region)
-    .filter(({ Type, Properties }) => Type === 'AWS::ApiGateway::Method' && Properties)
-    .filter(({ Properties }) => (Properties?.Integration as MockIntegration | undefined)?.Type === 'MOCK')
-    .map(({ Properties = {} }) => {
-      const [response] = (Properties.Integration as MockIntegration).IntegrationResponses ?? [];
-      const resourceId = (Properties.ResourceId as { Ref?: string } | undefined)?.Ref ?? '';
-      return {
-        method: String(Properties.HttpMethod).toUpperCase(),
-        resource: resourcePath(template.Resources, resourceId),
-        private: Properties.ApiKeyRequired === true,
-        target: mockTarget(response),
-      };
-    });
+  deployedResources(template, region).flatMap(({ Type, Properties = {} }) => {
+    const integration = Properties.Integration as {
+      Type?: string;
+      IntegrationResponses?: IntegrationResponse[];
+    };
+    if (Type !== 'AWS::ApiGateway::Method' || integration?.Type !== 'MOCK') return [];
+    const resourceId = (Properties.ResourceId as { Ref?: string } | undefined)?.Ref ?? '';
+    return {
+      method: String(Properties.HttpMethod).toUpperCase(),
+      resource: resourcePath(template.Resources, resourceId),
+      private: Properties.ApiKeyRequired === true,
+      target: mockTarget(integration.IntegrationResponses?.[0]),
+    };
+  });
 
 /** The stage name of the template's AWS::ApiGateway::Stage (the path prefix of the deployed API). */
 export const stageName = (template: CloudFormationTemplate, region: string): string => {
@@ -115,13 +109,12 @@ const literalSegments = (resource: string) =>
 
 /** The route for a method and path; a literal segment wins over a path parameter, as in API Gateway. */
 export const matchRoute = (routes: Route[], method: string, path: string): RouteMatch => {
-  const candidates = routes
+  const [best] = routes
     .filter((route) => route.method === method || route.method === 'ANY')
     .map((route) => ({ route, parameters: segmentsMatch(route.resource, path.replace(/(.)\/$/, '$1')) }))
     .filter(({ parameters }) => parameters !== undefined)
     .sort((a, b) => literalSegments(b.route.resource) - literalSegments(a.route.resource));
-  const [best] = candidates;
-  if (!best) return { found: false };
-  const hasParameters = Object.keys(best.parameters ?? {}).length > 0;
+  if (!best?.parameters) return { found: false };
+  const hasParameters = Object.keys(best.parameters).length > 0;
   return { found: true, route: best.route, pathParameters: hasParameters ? best.parameters : undefined };
 };

@@ -15,8 +15,7 @@ import { gracefulStop } from './graceful-stop';
 import { createGateway } from './gateway';
 import { gatewayResponseHeaders } from './gateway-cors';
 import { usageMeterFor } from './usage-plan';
-import { openApiDocumentFor } from './openapi';
-import { referenceSite } from './reference-page';
+import { openApiDocumentFor, referenceSite } from './reference-page';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
 import { packageForLocal } from './packaging';
 import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './persistence';
@@ -168,7 +167,6 @@ const startAll = async (
     stage,
     invoke,
     onRequest: options.onRequest,
-    openApiDocument,
     referenceSite: openApiDocument && referenceSite(openApiDocument),
   });
   const url = await gateway.listen(options.port, options.host);
