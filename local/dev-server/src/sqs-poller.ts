@@ -7,7 +7,7 @@ import {
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Invocation } from './function-runtime';
 import type { SqsEventSource } from './services';
-import { failedMessageIds, sqsEvent } from './sqs-event';
+import { failedMessageIds, sqsBatches, sqsEvent } from './sqs-event';
 
 export interface BatchLog {
   functionName: string;
@@ -80,21 +80,14 @@ export const startSqsPoller = (options: SqsPollerOptions) => {
     return batch;
   };
 
-  const deleteMessages = async (messages: Message[]) => {
-    for (let start = 0; start < messages.length; start += MAX_MESSAGES_PER_RECEIVE) {
-      const entries = messages
-        .slice(start, start + MAX_MESSAGES_PER_RECEIVE)
-        .map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle }));
-      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
-    }
-  };
-
   const processBatch = async (messages: Message[]) => {
     const startedAt = performance.now();
     const invocation = await options.invoke(sqsEvent(messages, source.queueArn, options.region));
     const messageIds = messages.map((message) => message.MessageId ?? '');
     const failed = failedMessageIds(messageIds, invocation, source.reportBatchItemFailures);
-    await deleteMessages(messages.filter((message) => !failed.includes(message.MessageId ?? '')));
+    const succeeded = messages.filter((message) => !failed.includes(message.MessageId ?? ''));
+    for (const Entries of sqsBatches(succeeded, ({ ReceiptHandle }) => ({ ReceiptHandle })))
+      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries }));
     options.onBatch?.({
       functionName: options.functionName,
       queueName,
