@@ -1,5 +1,5 @@
 import type { Message, MessageAttributeValue } from '@aws-sdk/client-sqs';
-import type { SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
+import type { SQSBatchResponse, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
 
 const recordAttribute = (value: MessageAttributeValue) => ({
   stringValue: value.StringValue,
@@ -29,10 +29,6 @@ export const sqsRecord = (message: Message, queueArn: string, region: string): S
   eventSource: 'aws:sqs',
   eventSourceARN: queueArn,
   awsRegion: region,
-});
-
-export const sqsEvent = (messages: Message[], queueArn: string, region: string): SQSEvent => ({
-  Records: messages.map((message) => sqsRecord(message, queueArn, region)),
 });
 
 /** The entries of SQS batch calls for `items`: at most 10 a call, each with an Id unique in its call. */
