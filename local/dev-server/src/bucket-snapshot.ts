@@ -18,7 +18,6 @@ const inParallel = async <T, R>(items: T[], work: (item: T) => Promise<R>): Prom
   return results;
 };
 
-/** Every object of the bucket, through the S3 API. */
 export const readBucket = async (s3: S3Client, bucket: string): Promise<SavedObject[]> => {
   const objects: SavedObject[] = [];
   for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket })) {

@@ -6,31 +6,25 @@ import {
 } from '@aws-sdk/client-sqs';
 import { sqsBatches } from './sqs-event';
 
-/** A message attribute as the queue holds it (binary values base64-encoded). */
-interface SavedAttribute {
-  DataType: string;
-  StringValue?: string;
-  BinaryValue?: string;
-}
-
-/** One message as saved: what SendMessage needs to put it back, and how often it had been received. */
-export interface SavedMessage {
-  body: string;
-  attributes: Record<string, SavedAttribute>;
-  receiveCount: number;
-  sentTimestamp: number;
-}
-
-// The message shape of fauxqs's documented inspection endpoint (GET /_fauxqs/queues/:queueName).
+// The message shape of fauxqs's documented inspection endpoint (GET /_fauxqs/queues/:queueName); binary
+// attribute values are base64-encoded.
 interface InspectedMessage {
   body: string;
-  messageAttributes?: Record<string, SavedAttribute>;
+  messageAttributes?: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
   approximateReceiveCount: number;
   sentTimestamp: number;
 }
 type QueueInspection = Record<'ready' | 'delayed', InspectedMessage[]> & {
   inflight: Array<{ message: InspectedMessage }>;
 };
+
+/** One message as saved: what SendMessage needs to put it back, and how often it had been received. */
+export interface SavedMessage {
+  body: string;
+  attributes: NonNullable<InspectedMessage['messageAttributes']>;
+  receiveCount: number;
+  sentTimestamp: number;
+}
 
 // Long enough that no message comes back within one restore round.
 const HIDE_SECONDS = 300;

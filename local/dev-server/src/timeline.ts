@@ -8,7 +8,7 @@ export interface TimelineStep {
   apiRequestId?: string;
 }
 
-export type LogLine = Record<string, unknown>;
+type LogLine = Record<string, unknown>;
 
 /** A function's JSON log line, in a list of one; an empty list for any other line. */
 const parseLogLine = (line: string): LogLine[] => {
@@ -71,15 +71,12 @@ export const timelineOf = (logGroups: Record<string, string[]>, id: string): Tim
       ...(apiRequestOf(line) ? { apiRequestId: apiRequestOf(line) } : {}),
     }));
   // The API requests themselves, from the stage's access log: those the steps name, or the one asked for.
-  const requests = requestsById(logGroups);
-  const requestSteps = [...requestIds].flatMap((requestId) => {
-    const request = requests.get(requestId ?? '');
-    return request ? [requestStep(request)] : [];
-  });
+  const requestSteps = [...requestsById(logGroups).values()]
+    .filter(({ requestId }) => requestIds.has(requestId))
+    .map(requestStep);
   return [...requestSteps, ...functionSteps].sort((a, b) => a.at.localeCompare(b.at));
 };
 
-/** The timeline as lines for a terminal. */
 export const formatTimeline = (steps: TimelineStep[]): string[] =>
   steps.map(
     ({ at, service, step, apiRequestId }) =>
