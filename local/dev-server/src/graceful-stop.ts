@@ -22,22 +22,6 @@ export interface StoppingSystem {
   log: (line: string) => void;
 }
 
-const drainConsumers = async (system: StoppingSystem, options: StopOptions, log: (line: string) => void) => {
-  if (options.drainTimeoutMs) {
-    await waitForQueuesToEmpty({
-      sqs: system.sqs,
-      queues: system.consumers.map(({ queue }) => queue),
-      timeoutMs: options.drainTimeoutMs,
-      skip: options.skipDrain,
-      onProgress: (left) => {
-        const queues = Object.entries(left).map(([queue, count]) => `${queue} ${count} left`);
-        log(`Draining: ${queues.join(', ')}`);
-      },
-    });
-  }
-  await Promise.all(system.consumers.map((consumer) => consumer.stop()));
-};
-
 /** Saves what the emulators hold (with a persist directory) or counts it; an external backend keeps it. */
 const settle = async (system: StoppingSystem, log: (line: string) => void) => {
   const { emulatorState, persistDir, sqs, queues } = system;
@@ -65,7 +49,19 @@ export const gracefulStop = async (
 ): Promise<StopReport> => {
   const log = options.log ?? system.log;
   await system.gateway.drain();
-  await drainConsumers(system, options, log);
+  if (options.drainTimeoutMs) {
+    await waitForQueuesToEmpty({
+      sqs: system.sqs,
+      queues: system.consumers.map(({ queue }) => queue),
+      timeoutMs: options.drainTimeoutMs,
+      skip: options.skipDrain,
+      onProgress: (left) => {
+        const queues = Object.entries(left).map(([queue, count]) => `${queue} ${count} left`);
+        log(`Draining: ${queues.join(', ')}`);
+      },
+    });
+  }
+  await Promise.all(system.consumers.map((consumer) => consumer.stop()));
   const { left, ...outcome } = await settle(system, log);
   const queues = system.queues.map(({ name }) => ({
     name,
