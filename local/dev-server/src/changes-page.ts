@@ -49,9 +49,7 @@ loop();
 </script></body></html>`;
 
 /** Serves the "where is my change?" page and its data on 127.0.0.1; a local tool, not part of the API. */
-export const startChangesPage = async (
-  options: ChangesPageOptions,
-): Promise<{ url: string; close(): Promise<void> }> => {
+export const startChangesPage = async (options: ChangesPageOptions) => {
   const server: Server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
@@ -71,6 +69,6 @@ export const startChangesPage = async (
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };
