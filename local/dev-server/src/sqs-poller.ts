@@ -113,7 +113,6 @@ export const startSqsPoller = (options: SqsPollerOptions) => {
 
   const pollers = Array.from({ length: Math.max(1, source.maximumConcurrency) }, poll);
   return {
-    queueName,
     stop: async () => {
       stopping.abort();
       if (options.abortOnStop) aborting.abort();

@@ -1,4 +1,4 @@
-import { ACCESS_LOG_GROUP, requestsById, type AccessLogEntry } from './access-log';
+import { ACCESS_LOG_GROUP, requestsById } from './access-log';
 
 /** One step of a change's way through the system, read from a function's log line. */
 export interface TimelineStep {
@@ -10,20 +10,18 @@ export interface TimelineStep {
 
 type LogLine = Record<string, unknown>;
 
-/** A function's JSON log line, in a list of one; an empty list for any other line. */
-const parseLogLine = (line: string): LogLine[] => {
-  if (!line.startsWith('{')) return [];
-  try {
-    return [JSON.parse(line) as LogLine];
-  } catch {
-    return [];
-  }
-};
-
-/** The functions' JSON log lines with their service, EMF metric lines left out. */
+/** The functions' JSON log lines with their service; EMF metric lines and any other text left out. */
 export const functionLogLines = (logGroups: Record<string, string[]>) =>
   Object.entries(logGroups).flatMap(([service, lines]) =>
-    lines.flatMap(parseLogLine).flatMap((line) => ('_aws' in line ? [] : [{ service, line }])),
+    lines.flatMap((text) => {
+      if (!text.startsWith('{')) return [];
+      try {
+        const line = JSON.parse(text) as LogLine;
+        return '_aws' in line ? [] : [{ service, line }];
+      } catch {
+        return [];
+      }
+    }),
   );
 
 export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -43,13 +41,6 @@ const describe = (line: LogLine): string => {
   }
   return String(message);
 };
-
-const requestStep = ({ requestId, at, method, path, status, latencyMs }: AccessLogEntry): TimelineStep => ({
-  at,
-  service: ACCESS_LOG_GROUP,
-  step: `request: ${method} ${path} -> ${status} in ${latencyMs} ms`,
-  apiRequestId: requestId,
-});
 
 /**
  * Every step about `id` (a productId or the request id of the API call that made the change) in the
@@ -73,7 +64,12 @@ export const timelineOf = (logGroups: Record<string, string[]>, id: string): Tim
   // The API requests themselves, from the stage's access log: those the steps name, or the one asked for.
   const requestSteps = [...requestsById(logGroups).values()]
     .filter(({ requestId }) => requestIds.has(requestId))
-    .map(requestStep);
+    .map(({ requestId, at, method, path, status, latencyMs }) => ({
+      at,
+      service: ACCESS_LOG_GROUP,
+      step: `request: ${method} ${path} -> ${status} in ${latencyMs} ms`,
+      apiRequestId: requestId,
+    }));
   return [...requestSteps, ...functionSteps].sort((a, b) => a.at.localeCompare(b.at));
 };
 
