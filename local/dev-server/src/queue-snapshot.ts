@@ -70,13 +70,10 @@ const sendAll = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[
   }
 };
 
-/**
- * Receives every visible message once (hiding each until the round ends), then makes them all visible
- * again. Returns how many came back: fewer when the queue's redrive policy moved some to its DLQ.
- */
-const receiveEachOnce = async (sqs: SQSClient, queueUrl: string, visible: number): Promise<number> => {
+/** Receives every visible message once (hiding each until all are received), then makes them visible again. */
+const receiveEachOnce = async (sqs: SQSClient, queueUrl: string) => {
   const handles: string[] = [];
-  while (handles.length < visible) {
+  for (;;) {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
@@ -90,7 +87,6 @@ const receiveEachOnce = async (sqs: SQSClient, queueUrl: string, visible: number
   }
   for (const Entries of sqsBatches(handles, (ReceiptHandle) => ({ ReceiptHandle, VisibilityTimeout: 0 })))
     await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries }));
-  return handles.length;
 };
 
 /**
@@ -99,10 +95,9 @@ const receiveEachOnce = async (sqs: SQSClient, queueUrl: string, visible: number
  * still owed a receive is visible, the others not yet sent). Messages get new ids, as after a redrive.
  */
 export const restoreQueue = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[]) => {
-  let visible = 0;
   for (let count = Math.max(0, ...messages.map((message) => message.receiveCount)); count >= 0; count -= 1) {
     const joining = messages.filter((message) => message.receiveCount === count);
     await sendAll(sqs, queueUrl, joining);
-    if (count > 0) visible = await receiveEachOnce(sqs, queueUrl, visible + joining.length);
+    if (count > 0) await receiveEachOnce(sqs, queueUrl);
   }
 };
