@@ -9,14 +9,7 @@ export interface QueueRef {
 
 const depthOf = async (sqs: SQSClient, url: string) => {
   const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: url,
-      AttributeNames: [
-        'ApproximateNumberOfMessages',
-        'ApproximateNumberOfMessagesNotVisible',
-        'ApproximateNumberOfMessagesDelayed',
-      ],
-    }),
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }),
   );
   return {
     visible: Number(Attributes.ApproximateNumberOfMessages ?? 0),
