@@ -26,9 +26,8 @@ td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:t
 </style></head><body>
 <h1>Where is my change?</h1>
 <p>Recent changes, from the API's access log and the functions' own log lines; queue depths from SQS. Updates every second.</p>
-<h2>Queues</h2><table id="queues"><tr><th>queue</th><th>visible</th><th>in flight</th></tr></table>
-<h2>Changes</h2>
-<table id="changes"><tr><th>accepted</th><th>change</th><th>product-creator</th><th>audit-logger</th></tr></table>
+<h2>Queues</h2><table><thead><tr><th>queue</th><th>visible</th><th>in flight</th></tr></thead><tbody id="queues"></tbody></table>
+<h2>Changes</h2><table><thead><tr><th>accepted</th><th>change</th><th>product-creator</th><th>audit-logger</th></tr></thead><tbody id="changes"></tbody></table>
 <script>
 const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'})[c]);
 const steps = (list, label) => list && list.length
@@ -40,38 +39,29 @@ const request = (r) => r
   : '';
 const draw = async () => {
   const { changes, queues } = await (await fetch('changes.json')).json();
-  document.getElementById('queues').innerHTML = '<tr><th>queue</th><th>visible</th><th>in flight</th></tr>'
-    + queues.map((q) => '<tr><td>' + esc(q.queue) + '</td><td>' + q.visible + '</td><td>' + q.inFlight + '</td></tr>').join('');
-  document.getElementById('changes').innerHTML = '<tr><th>accepted</th><th>change</th><th>product-creator</th><th>audit-logger</th></tr>'
-    + changes.map((c) => '<tr data-change="' + esc(c.eventType + ' ' + c.productId) + '"><td>' + esc(c.acceptedAt.slice(11, 23)) + '<br>' + esc(c.acceptedBy) + request(c.request)
-      + '</td><td>' + esc(c.eventType) + ' ' + esc(c.productId) + '<br>event ' + esc(c.eventId) + '<br>request ' + esc(c.apiRequestId || '?')
-      + '</td><td>' + steps(c.consumers['product-creator'], 'applied-by') + '</td><td>' + steps(c.consumers['audit-logger'], 'audited-by') + '</td></tr>').join('');
+  document.getElementById('queues').innerHTML = queues.map((q) => '<tr><td>' + esc(q.queue) + '</td><td>' + q.visible + '</td><td>' + q.inFlight + '</td></tr>').join('');
+  document.getElementById('changes').innerHTML = changes.map((c) => '<tr data-change="' + esc(c.eventType + ' ' + c.productId) + '"><td>' + esc(c.acceptedAt.slice(11, 23)) + '<br>' + esc(c.acceptedBy) + request(c.request)
+    + '</td><td>' + esc(c.eventType) + ' ' + esc(c.productId) + '<br>event ' + esc(c.eventId) + '<br>request ' + esc(c.apiRequestId || '?')
+    + '</td><td>' + steps(c.consumers['product-creator'], 'applied-by') + '</td><td>' + steps(c.consumers['audit-logger'], 'audited-by') + '</td></tr>').join('');
 };
 const loop = () => draw().catch(() => undefined).finally(() => setTimeout(loop, 1000));
 loop();
 </script></body></html>`;
 
 /** Serves the "where is my change?" page and its data on 127.0.0.1; a local tool, not part of the API. */
-export const startChangesPage = async (
-  options: ChangesPageOptions,
-): Promise<{ url: string; close(): Promise<void> }> => {
-  const server: Server = createServer((request, response) => {
+export const startChangesPage = async (options: ChangesPageOptions) => {
+  const server: Server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path === '/') {
-      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
-      return;
-    }
-    if (path === '/changes.json') {
-      options
-        .queueDepths()
-        .then((queues) => ({ changes: recentChanges(options.logGroups()), queues }))
-        .then(
-          (body) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body)),
-          (error: unknown) => response.writeHead(500).end(String(error)),
-        );
-      return;
-    }
-    response.writeHead(404).end();
+    if (path === '/') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
+    else if (path !== '/changes.json') response.writeHead(404).end();
+    else
+      try {
+        const queues = await options.queueDepths();
+        const body = JSON.stringify({ changes: recentChanges(options.logGroups()), queues });
+        response.writeHead(200, { 'Content-Type': 'application/json' }).end(body);
+      } catch (error) {
+        response.writeHead(500).end(String(error));
+      }
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   // It only watches: it never keeps a stopping system alive.
@@ -79,6 +69,6 @@ export const startChangesPage = async (
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

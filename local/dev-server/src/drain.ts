@@ -9,26 +9,13 @@ export interface QueueRef {
 
 const depthOf = async (sqs: SQSClient, url: string) => {
   const { Attributes = {} } = await sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: url,
-      AttributeNames: [
-        'ApproximateNumberOfMessages',
-        'ApproximateNumberOfMessagesNotVisible',
-        'ApproximateNumberOfMessagesDelayed',
-      ],
-    }),
+    new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }),
   );
   return {
     visible: Number(Attributes.ApproximateNumberOfMessages ?? 0),
     inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0),
     delayed: Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0),
   };
-};
-
-/** Messages in the queue: visible, delayed, and received but not yet deleted. */
-export const messagesIn = async (sqs: SQSClient, queue: QueueRef): Promise<number> => {
-  const { visible, inFlight, delayed } = await depthOf(sqs, queue.url);
-  return visible + inFlight + delayed;
 };
 
 /** The depth of each queue of the stack (`url` of its provisioned resources), for the changes page. */
@@ -42,10 +29,15 @@ export const queueDepthsOf =
       ),
     );
 
-/** Messages in each queue, by name. */
+/** Messages in each queue, by name: visible, delayed, and received but not yet deleted. */
 export const messagesLeft = async (sqs: SQSClient, queues: QueueRef[]): Promise<Record<string, number>> =>
   Object.fromEntries(
-    await Promise.all(queues.map(async (queue) => [queue.name, await messagesIn(sqs, queue)] as const)),
+    await Promise.all(
+      queues.map(async ({ name, url }) => {
+        const { visible, inFlight, delayed } = await depthOf(sqs, url);
+        return [name, visible + inFlight + delayed] as const;
+      }),
+    ),
   );
 
 export interface DrainOptions {

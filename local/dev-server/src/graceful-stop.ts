@@ -22,40 +22,20 @@ export interface StoppingSystem {
   log: (line: string) => void;
 }
 
-const progressLine = (left: Record<string, number>) =>
-  `Draining: ${Object.entries(left)
-    .map(([queue, count]) => `${queue} ${count} left`)
-    .join(', ')}`;
-
-const drainConsumers = async (system: StoppingSystem, options: StopOptions, log: (line: string) => void) => {
-  const queues = [...new Map(system.consumers.map(({ queue }) => [queue.name, queue])).values()];
-  const timeoutMs = options.drainTimeoutMs ?? 0;
-  if (timeoutMs > 0) {
-    await waitForQueuesToEmpty({
-      sqs: system.sqs,
-      queues,
-      timeoutMs,
-      skip: options.skipDrain,
-      onProgress: (left) => log(progressLine(left)),
-    });
+/** Saves what the emulators hold (with a persist directory) or counts it; an external backend keeps it. */
+const settle = async (system: StoppingSystem, log: (line: string) => void) => {
+  const { emulatorState, persistDir, sqs, queues } = system;
+  if (emulatorState && persistDir) {
+    const saved = await saveSnapshot(persistDir, emulatorState);
+    return { fate: 'saved' as const, left: saved.messages, persistDir, objects: saved.objects };
   }
-  await Promise.all(system.consumers.map((consumer) => consumer.stop()));
-};
-
-// An external backend keeps its messages whatever happens here: not being able to count them is no failure.
-const countKept = (system: StoppingSystem, log: (line: string) => void): Promise<Record<string, number>> =>
-  messagesLeft(system.sqs, system.queues).catch((error: unknown) => {
+  if (emulatorState) return { fate: 'dropped' as const, left: await messagesLeft(sqs, queues) };
+  // An external backend keeps its messages whatever happens here: not being able to count them is no failure.
+  const left = await messagesLeft(sqs, queues).catch((error: unknown): Record<string, number> => {
     log(`Could not count the messages left in the AWS backend (it keeps them): ${String(error)}`);
     return {};
   });
-
-/** Saves what the emulators hold (with a persist directory) or counts it; an external backend keeps it. */
-const settle = async (system: StoppingSystem, log: (line: string) => void) => {
-  const { emulatorState, persistDir } = system;
-  if (!emulatorState) return { fate: 'kept' as const, left: await countKept(system, log) };
-  if (!persistDir) return { fate: 'dropped' as const, left: await messagesLeft(system.sqs, system.queues) };
-  const saved = await saveSnapshot(persistDir, emulatorState);
-  return { fate: 'saved' as const, left: saved.messages, persistDir, objects: saved.objects };
+  return { fate: 'kept' as const, left };
 };
 
 /**
@@ -69,12 +49,23 @@ export const gracefulStop = async (
 ): Promise<StopReport> => {
   const log = options.log ?? system.log;
   await system.gateway.drain();
-  await drainConsumers(system, options, log);
+  if (options.drainTimeoutMs) {
+    await waitForQueuesToEmpty({
+      sqs: system.sqs,
+      queues: system.consumers.map(({ queue }) => queue),
+      timeoutMs: options.drainTimeoutMs,
+      skip: options.skipDrain,
+      onProgress: (left) => {
+        const queues = Object.entries(left).map(([queue, count]) => `${queue} ${count} left`);
+        log(`Draining: ${queues.join(', ')}`);
+      },
+    });
+  }
+  await Promise.all(system.consumers.map((consumer) => consumer.stop()));
   const { left, ...outcome } = await settle(system, log);
-  const consumerOf = new Map(system.consumers.map(({ queue, service }) => [queue.name, service]));
   const queues = system.queues.map(({ name }) => ({
     name,
-    consumer: consumerOf.get(name),
+    consumer: system.consumers.find(({ queue }) => queue.name === name)?.service,
     messages: left[name] ?? 0,
   }));
   return { drained: queues.every((queue) => !queue.consumer || queue.messages === 0), queues, ...outcome };

@@ -9,18 +9,11 @@ export const logGroupWriter = (directory: string) => {
   mkdirSync(directory, { recursive: true });
   const streams = new Map<string, WriteStream>();
   const write = (service: string, line: string): void => {
-    let stream = streams.get(service);
-    if (!stream) {
-      stream = createWriteStream(join(directory, `${service}.log`), { flags: 'w' });
-      streams.set(service, stream);
-    }
-    stream.write(`${line}\n`);
+    if (!streams.has(service)) streams.set(service, createWriteStream(join(directory, `${service}.log`)));
+    streams.get(service)?.write(`${line}\n`);
   };
-  const close = async (): Promise<void> => {
-    await Promise.all(
-      [...streams.values()].map((stream) => new Promise<void>((resolve) => stream.end(resolve))),
-    );
-  };
+  const close = () =>
+    Promise.all([...streams.values()].map((stream) => new Promise((resolve) => stream.end(resolve))));
   return { write, close };
 };
 

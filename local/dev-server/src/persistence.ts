@@ -71,24 +71,19 @@ export const restoreSnapshot = async (
   if (!existsSync(file)) return undefined;
   const snapshot = JSON.parse(readFileSync(file, 'utf8')) as SnapshotFile;
   const restored: SnapshotFile = { savedAt: snapshot.savedAt, queues: {}, buckets: {} };
+  const gone = (what: string) => log(`${file}: ${what}, which no longer exists, not restored`);
   const urls = new Map(state.queues.map(({ name, url }) => [name, url]));
   await Promise.all(
     Object.entries(snapshot.queues).map(async ([name, messages]) => {
       const url = urls.get(name);
-      if (!url)
-        return log(
-          `${file}: ${messages.length} messages of queue ${name}, which no longer exists, not restored`,
-        );
+      if (!url) return gone(`${messages.length} messages of queue ${name}`);
       await restoreQueue(state.sqs, url, messages);
       restored.queues[name] = messages;
     }),
   );
   await Promise.all(
     Object.entries(snapshot.buckets).map(async ([bucket, objects]) => {
-      if (!state.buckets.includes(bucket))
-        return log(
-          `${file}: ${objects.length} objects of bucket ${bucket}, which no longer exists, not restored`,
-        );
+      if (!state.buckets.includes(bucket)) return gone(`${objects.length} objects of bucket ${bucket}`);
       await restoreBucket(state.s3, bucket, objects);
       restored.buckets[bucket] = objects;
     }),

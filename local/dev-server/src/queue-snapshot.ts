@@ -2,50 +2,32 @@ import {
   ChangeMessageVisibilityBatchCommand,
   ReceiveMessageCommand,
   SendMessageBatchCommand,
-  type MessageAttributeValue,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
+import { sqsBatches } from './sqs-event';
 
-/** A message attribute as the queue holds it (binary values base64-encoded). */
-export interface SavedAttribute {
-  DataType: string;
-  StringValue?: string;
-  BinaryValue?: string;
+// The message shape of fauxqs's documented inspection endpoint (GET /_fauxqs/queues/:queueName); binary
+// attribute values are base64-encoded.
+interface InspectedMessage {
+  body: string;
+  messageAttributes?: Record<string, { DataType: string; StringValue?: string; BinaryValue?: string }>;
+  approximateReceiveCount: number;
+  sentTimestamp: number;
 }
+type QueueInspection = Record<'ready' | 'delayed', InspectedMessage[]> & {
+  inflight: Array<{ message: InspectedMessage }>;
+};
 
 /** One message as saved: what SendMessage needs to put it back, and how often it had been received. */
 export interface SavedMessage {
   body: string;
-  attributes: Record<string, SavedAttribute>;
+  attributes: NonNullable<InspectedMessage['messageAttributes']>;
   receiveCount: number;
   sentTimestamp: number;
 }
 
-// The message shape of fauxqs's documented inspection endpoint (GET /_fauxqs/queues/:queueName).
-interface InspectedMessage {
-  body: string;
-  messageAttributes?: Record<string, SavedAttribute>;
-  approximateReceiveCount: number;
-  sentTimestamp: number;
-}
-
-interface QueueInspection {
-  messages: {
-    ready: InspectedMessage[];
-    delayed: InspectedMessage[];
-    inflight: Array<{ message: InspectedMessage }>;
-  };
-}
-
-// SQS's maxima for one batch call.
-const MAX_BATCH = 10;
 // Long enough that no message comes back within one restore round.
 const HIDE_SECONDS = 300;
-
-const chunks = <T>(items: T[]): T[][] =>
-  Array.from({ length: Math.ceil(items.length / MAX_BATCH) }, (_, index) =>
-    items.slice(index * MAX_BATCH, (index + 1) * MAX_BATCH),
-  );
 
 /**
  * Every message of the queue, visible, delayed or received and not yet deleted, oldest first, read with
@@ -54,7 +36,7 @@ const chunks = <T>(items: T[]): T[][] =>
 export const inspectQueue = async (endpoint: string, queueName: string): Promise<SavedMessage[]> => {
   const response = await fetch(`${endpoint}/_fauxqs/queues/${encodeURIComponent(queueName)}`);
   if (!response.ok) throw new Error(`Could not inspect queue ${queueName}: HTTP ${response.status}`);
-  const { messages } = (await response.json()) as QueueInspection;
+  const { messages } = (await response.json()) as { messages: QueueInspection };
   return [...messages.ready, ...messages.delayed, ...messages.inflight.map(({ message }) => message)]
     .map((message) => ({
       body: message.body,
@@ -65,30 +47,22 @@ export const inspectQueue = async (endpoint: string, queueName: string): Promise
     .sort((a, b) => a.sentTimestamp - b.sentTimestamp);
 };
 
-const sdkAttributes = (attributes: Record<string, SavedAttribute>): Record<string, MessageAttributeValue> =>
-  Object.fromEntries(
-    Object.entries(attributes).map(([name, { DataType, StringValue, BinaryValue }]) => [
-      name,
-      {
-        DataType,
-        StringValue,
-        BinaryValue: BinaryValue === undefined ? undefined : Buffer.from(BinaryValue, 'base64'),
-      },
-    ]),
-  );
-
 const sendAll = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[]) => {
-  for (const batch of chunks(messages)) {
-    const { Failed = [] } = await sqs.send(
-      new SendMessageBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: batch.map((message, index) => ({
-          Id: String(index),
-          MessageBody: message.body,
-          MessageAttributes: sdkAttributes(message.attributes),
-        })),
-      }),
-    );
+  const entries = sqsBatches(messages, ({ body, attributes }) => ({
+    MessageBody: body,
+    MessageAttributes: Object.fromEntries(
+      Object.entries(attributes).map(([name, { DataType, StringValue, BinaryValue }]) => [
+        name,
+        {
+          DataType,
+          StringValue,
+          BinaryValue: BinaryValue === undefined ? undefined : Buffer.from(BinaryValue, 'base64'),
+        },
+      ]),
+    ),
+  }));
+  for (const Entries of entries) {
+    const { Failed = [] } = await sqs.send(new SendMessageBatchCommand({ QueueUrl: queueUrl, Entries }));
     if (Failed.length > 0) {
       const reasons = Failed.map((failure) => `${failure.Code}: ${failure.Message}`).join('; ');
       throw new Error(`Could not put ${Failed.length} messages back in ${queueUrl}: ${reasons}`);
@@ -96,17 +70,14 @@ const sendAll = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[
   }
 };
 
-/**
- * Receives every visible message once (hiding each until the round ends), then makes them all visible
- * again. Returns how many came back: fewer when the queue's redrive policy moved some to its DLQ.
- */
-const receiveEachOnce = async (sqs: SQSClient, queueUrl: string, visible: number): Promise<number> => {
+/** Receives every visible message once (hiding each until all are received), then makes them visible again. */
+const receiveEachOnce = async (sqs: SQSClient, queueUrl: string) => {
   const handles: string[] = [];
-  while (handles.length < visible) {
+  for (;;) {
     const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
-        MaxNumberOfMessages: MAX_BATCH,
+        MaxNumberOfMessages: 10,
         WaitTimeSeconds: 0,
         VisibilityTimeout: HIDE_SECONDS,
       }),
@@ -114,19 +85,8 @@ const receiveEachOnce = async (sqs: SQSClient, queueUrl: string, visible: number
     if (Messages.length === 0) break;
     handles.push(...Messages.map((message) => message.ReceiptHandle ?? ''));
   }
-  for (const batch of chunks(handles)) {
-    await sqs.send(
-      new ChangeMessageVisibilityBatchCommand({
-        QueueUrl: queueUrl,
-        Entries: batch.map((handle, index) => ({
-          Id: String(index),
-          ReceiptHandle: handle,
-          VisibilityTimeout: 0,
-        })),
-      }),
-    );
-  }
-  return handles.length;
+  for (const Entries of sqsBatches(handles, (ReceiptHandle) => ({ ReceiptHandle, VisibilityTimeout: 0 })))
+    await sqs.send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries }));
 };
 
 /**
@@ -135,16 +95,9 @@ const receiveEachOnce = async (sqs: SQSClient, queueUrl: string, visible: number
  * still owed a receive is visible, the others not yet sent). Messages get new ids, as after a redrive.
  */
 export const restoreQueue = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[]) => {
-  const rounds = Math.max(0, ...messages.map((message) => message.receiveCount));
-  let visible = 0;
-  for (let round = 1; round <= rounds; round += 1) {
-    const joining = messages.filter((message) => message.receiveCount === rounds - round + 1);
+  for (let count = Math.max(0, ...messages.map((message) => message.receiveCount)); count >= 0; count -= 1) {
+    const joining = messages.filter((message) => message.receiveCount === count);
     await sendAll(sqs, queueUrl, joining);
-    visible = await receiveEachOnce(sqs, queueUrl, visible + joining.length);
+    if (count > 0) await receiveEachOnce(sqs, queueUrl);
   }
-  await sendAll(
-    sqs,
-    queueUrl,
-    messages.filter((message) => message.receiveCount === 0),
-  );
 };

@@ -1,5 +1,5 @@
 import type { Message, MessageAttributeValue } from '@aws-sdk/client-sqs';
-import type { SQSBatchResponse, SQSEvent, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
+import type { SQSBatchResponse, SQSMessageAttributes, SQSRecord } from 'aws-lambda';
 
 const recordAttribute = (value: MessageAttributeValue) => ({
   stringValue: value.StringValue,
@@ -31,9 +31,11 @@ export const sqsRecord = (message: Message, queueArn: string, region: string): S
   awsRegion: region,
 });
 
-export const sqsEvent = (messages: Message[], queueArn: string, region: string): SQSEvent => ({
-  Records: messages.map((message) => sqsRecord(message, queueArn, region)),
-});
+/** The entries of SQS batch calls for `items`: at most 10 a call, each with an Id unique in its call. */
+export const sqsBatches = <T, E>(items: T[], entry: (item: T) => E): Array<Array<E & { Id: string }>> =>
+  Array.from({ length: Math.ceil(items.length / 10) }, (_, batch) =>
+    items.slice(batch * 10, batch * 10 + 10).map((item, index) => ({ ...entry(item), Id: String(index) })),
+  );
 
 /**
  * The message ids to leave on the queue after an invocation, by Lambda's rules for

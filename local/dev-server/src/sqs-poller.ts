@@ -7,7 +7,7 @@ import {
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Invocation } from './function-runtime';
 import type { SqsEventSource } from './services';
-import { failedMessageIds, sqsEvent } from './sqs-event';
+import { failedMessageIds, sqsBatches, sqsRecord } from './sqs-event';
 
 export interface BatchLog {
   functionName: string;
@@ -52,11 +52,10 @@ export const startSqsPoller = (options: SqsPollerOptions) => {
   const { sqs, queueUrl, source } = options;
   const stopping = new AbortController();
   const aborting = new AbortController();
-  const waitTimeSeconds = options.waitTimeSeconds ?? MAX_WAIT_SECONDS;
   const queueName = queueUrl.split('/').pop() ?? queueUrl;
 
   const receive = async (maxMessages: number, waitSeconds: number): Promise<Message[]> => {
-    const { Messages } = await sqs.send(
+    const { Messages = [] } = await sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: queueUrl,
         MaxNumberOfMessages: Math.min(maxMessages, MAX_MESSAGES_PER_RECEIVE),
@@ -66,12 +65,12 @@ export const startSqsPoller = (options: SqsPollerOptions) => {
       }),
       { abortSignal: aborting.signal },
     );
-    return Messages ?? [];
+    return Messages;
   };
 
   // The window starts with the first message; the last call may overrun it by under a second.
   const receiveBatch = async (): Promise<Message[]> => {
-    const batch = await receive(source.batchSize, waitTimeSeconds);
+    const batch = await receive(source.batchSize, options.waitTimeSeconds ?? MAX_WAIT_SECONDS);
     const windowEnds = Date.now() + source.maximumBatchingWindowSeconds * 1000;
     while (batch.length > 0 && batch.length < source.batchSize && Date.now() < windowEnds) {
       const waitSeconds = Math.ceil((windowEnds - Date.now()) / 1000);
@@ -80,21 +79,15 @@ export const startSqsPoller = (options: SqsPollerOptions) => {
     return batch;
   };
 
-  const deleteMessages = async (messages: Message[]) => {
-    for (let start = 0; start < messages.length; start += MAX_MESSAGES_PER_RECEIVE) {
-      const entries = messages
-        .slice(start, start + MAX_MESSAGES_PER_RECEIVE)
-        .map((message, index) => ({ Id: String(index), ReceiptHandle: message.ReceiptHandle }));
-      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: entries }));
-    }
-  };
-
   const processBatch = async (messages: Message[]) => {
     const startedAt = performance.now();
-    const invocation = await options.invoke(sqsEvent(messages, source.queueArn, options.region));
+    const Records = messages.map((message) => sqsRecord(message, source.queueArn, options.region));
+    const invocation = await options.invoke({ Records });
     const messageIds = messages.map((message) => message.MessageId ?? '');
     const failed = failedMessageIds(messageIds, invocation, source.reportBatchItemFailures);
-    await deleteMessages(messages.filter((message) => !failed.includes(message.MessageId ?? '')));
+    const succeeded = messages.filter((message) => !failed.includes(message.MessageId ?? ''));
+    for (const Entries of sqsBatches(succeeded, ({ ReceiptHandle }) => ({ ReceiptHandle })))
+      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries }));
     options.onBatch?.({
       functionName: options.functionName,
       queueName,
@@ -120,7 +113,6 @@ export const startSqsPoller = (options: SqsPollerOptions) => {
 
   const pollers = Array.from({ length: Math.max(1, source.maximumConcurrency) }, poll);
   return {
-    queueName,
     stop: async () => {
       stopping.abort();
       if (options.abortOnStop) aborting.abort();

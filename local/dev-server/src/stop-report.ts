@@ -36,27 +36,25 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 /** What `npm start` prints once the system has stopped: what was kept, and what was not. */
 export const describeStop = (report: StopReport): string[] => {
-  const withMessages = report.queues.filter((queue) => queue.messages > 0);
-  const where = (queue: QueueLeft) =>
-    queue.consumer
-      ? `${plural(queue.messages, 'accepted change')} not yet processed by ${queue.consumer} (${queue.name})`
-      : `${plural(queue.messages, 'message')} parked in ${queue.name}`;
+  const left = report.queues
+    .filter((queue) => queue.messages > 0)
+    .map(({ name, consumer, messages }) =>
+      consumer
+        ? `${plural(messages, 'accepted change')} not yet processed by ${consumer} (${name})`
+        : `${plural(messages, 'message')} parked in ${name}`,
+    )
+    .join(', ');
   if (report.fate === 'saved') {
     const objects = Object.values(report.objects ?? {}).reduce((sum, count) => sum + count, 0);
     return [
-      `Saved to ${report.persistDir}: ${withMessages.length > 0 ? withMessages.map(where).join(', ') : 'no messages'}; ${plural(objects, 'audit object')}; the table, the API key and the secrets.`,
+      `Saved to ${report.persistDir}: ${left || 'no messages'}; ${plural(objects, 'audit object')}; the table, the API key and the secrets.`,
       `npm start -- --persist ${report.persistDir} puts them back and the consumers carry on.`,
     ];
   }
-  if (report.fate === 'kept') {
-    return withMessages.length > 0
-      ? [`Left in the AWS backend, which keeps them: ${withMessages.map(where).join(', ')}.`]
-      : [];
-  }
-  if (withMessages.length === 0)
-    return ['Nothing was in flight: every accepted change had been applied and audited.'];
+  if (report.fate === 'kept') return left ? [`Left in the AWS backend, which keeps them: ${left}.`] : [];
+  if (!left) return ['Nothing was in flight: every accepted change had been applied and audited.'];
   return [
-    `Still in flight and dropped (nothing is kept without --persist): ${withMessages.map(where).join(', ')}.`,
+    `Still in flight and dropped (nothing is kept without --persist): ${left}.`,
     'npm start -- --persist DIR keeps them across a stop.',
   ];
 };

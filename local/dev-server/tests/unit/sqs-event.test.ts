@@ -1,4 +1,4 @@
-import { failedMessageIds, sqsRecord } from '../../src/sqs-event';
+import { failedMessageIds, sqsBatches, sqsRecord } from '../../src/sqs-event';
 
 const ids = ['m1', 'm2', 'm3'];
 
@@ -49,5 +49,21 @@ describe('sqsRecord', () => {
       eventSourceARN: 'arn:aws:sqs:eu-west-1:000000000000:queue',
       awsRegion: 'eu-west-1',
     });
+  });
+});
+
+describe('sqsBatches', () => {
+  it('splits the entries into calls of at most 10, each with an Id unique in its call', () => {
+    const handles = Array.from({ length: 23 }, (_, index) => `r${index}`);
+
+    const batches = sqsBatches(handles, (ReceiptHandle) => ({ ReceiptHandle }));
+
+    expect(batches.map((batch) => batch.length)).toEqual([10, 10, 3]);
+    expect(batches[2]).toEqual([
+      { ReceiptHandle: 'r20', Id: '0' },
+      { ReceiptHandle: 'r21', Id: '1' },
+      { ReceiptHandle: 'r22', Id: '2' },
+    ]);
+    expect(batches.flat().map(({ ReceiptHandle }) => ReceiptHandle)).toEqual(handles);
   });
 });
