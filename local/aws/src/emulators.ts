@@ -51,18 +51,14 @@ export const emulatorEnv = (endpoints: EmulatorEndpoints, region: string): Recor
   AWS_SECRET_ACCESS_KEY: 'local',
 });
 
-const whenReady = (worker: Worker): Promise<WorkerMessage & { type: 'ready' }> =>
-  new Promise((resolve, reject) => {
-    const onExit = (code: number) =>
-      reject(new Error(`The emulator thread exited (code ${code}) before it was ready`));
-    worker.once('error', reject);
-    worker.once('exit', onExit);
-    worker.once('message', (message: WorkerMessage) => {
-      worker.off('error', reject).off('exit', onExit);
-      if (message.type === 'ready') resolve(message);
-      else reject(new Error(`The emulators did not start: ${message.message}`));
-    });
+const whenReady = async (worker: Worker): Promise<{ dynamodbPort: number; awsPort: number }> => {
+  const exited = once(worker, 'exit').then(([code]) => {
+    throw new Error(`The emulator thread exited (code ${String(code)}) before it was ready`);
   });
+  const [message] = (await Promise.race([once(worker, 'message'), exited])) as [WorkerMessage];
+  if (message.type === 'failed') throw new Error(`The emulators did not start: ${message.message}`);
+  return message;
+};
 
 const stopWorker = async (worker: Worker): Promise<void> => {
   const failure = new Promise<string>((resolve) =>

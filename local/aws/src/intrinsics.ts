@@ -1,3 +1,5 @@
+import { isRecord } from './template';
+
 /** What Ref and Fn::GetAtt return for a resource that exists locally. */
 export interface ResourceIdentity {
   ref: string;
@@ -17,12 +19,22 @@ export interface ResolveContext {
 }
 
 /** AWS::NoValue: the property or list element is removed. */
-export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
+const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
 type Intrinsic = (argument: unknown, context: ResolveContext) => unknown;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (argument: unknown, name: string): unknown[] => {
+  if (!Array.isArray(argument)) throw new Error(`${name} takes a list`);
+  return argument;
+};
+
+// `Name.Attribute`, as Fn::GetAtt's short form and Fn::Sub write it; an attribute name may hold dots.
+const splitDotted = (name: string): [string, string] => [
+  name.slice(0, name.indexOf('.')),
+  name.slice(name.indexOf('.') + 1),
+];
+
+const subArguments = (argument: unknown): unknown[] => (Array.isArray(argument) ? argument : [argument, {}]);
 
 const pseudoParameter = (name: string, context: ResolveContext): unknown => {
   const { accountId, region, partition, stackName } = context;
@@ -68,51 +80,41 @@ const getAtt = (logicalId: string, attribute: string, context: ResolveContext): 
   return value;
 };
 
-const splitGetAtt = (argument: unknown, context: ResolveContext): [string, string] => {
-  const [logicalId, attribute] =
-    typeof argument === 'string'
-      ? [argument.slice(0, argument.indexOf('.')), argument.slice(argument.indexOf('.') + 1)]
-      : (argument as unknown[]);
-  return [String(logicalId), String(resolveValue(attribute, context))];
-};
-
 const SUB_VARIABLE = /\$\{([^}]+)\}/g;
 
 const subVariable = (name: string, variables: Record<string, unknown>, context: ResolveContext): string => {
   if (name.startsWith('!')) return `\${${name.slice(1)}}`;
   if (name in variables) return String(variables[name]);
-  const dot = name.indexOf('.');
-  if (dot > 0) return getAtt(name.slice(0, dot), name.slice(dot + 1), context);
+  if (name.indexOf('.') > 0) return getAtt(...splitDotted(name), context);
   return String(resolveRef(name, context));
 };
 
 const sub: Intrinsic = (argument, context) => {
-  const [template, variables] = Array.isArray(argument) ? argument : [argument, {}];
+  const [template, variables] = subArguments(argument);
   const resolvedVariables = resolveValue(variables, context) as Record<string, unknown>;
   return String(template).replace(SUB_VARIABLE, (_match, name: string) =>
     subVariable(name, resolvedVariables, context),
   );
 };
 
-const listArgument = (argument: unknown, name: string): unknown[] => {
-  if (!Array.isArray(argument)) throw new Error(`${name} takes a list`);
-  return argument;
-};
-
 const intrinsics: Record<string, Intrinsic> = {
   Ref: (argument, context) => resolveRef(String(argument), context),
-  'Fn::GetAtt': (argument, context) => getAtt(...splitGetAtt(argument, context), context),
+  'Fn::GetAtt': (argument, context) => {
+    const [logicalId, attribute] =
+      typeof argument === 'string' ? splitDotted(argument) : (argument as unknown[]);
+    return getAtt(String(logicalId), String(resolveValue(attribute, context)), context);
+  },
   'Fn::Sub': sub,
   'Fn::Join': (argument, context) => {
-    const [delimiter, values] = listArgument(argument, 'Fn::Join');
+    const [delimiter, values] = list(argument, 'Fn::Join');
     return (resolveValue(values, context) as unknown[]).map(String).join(String(delimiter));
   },
   'Fn::Select': (argument, context) => {
-    const [index, values] = listArgument(argument, 'Fn::Select');
+    const [index, values] = list(argument, 'Fn::Select');
     return (resolveValue(values, context) as unknown[])[Number(resolveValue(index, context))];
   },
   'Fn::If': (argument, context) => {
-    const [condition, whenTrue, whenFalse] = listArgument(argument, 'Fn::If');
+    const [condition, whenTrue, whenFalse] = list(argument, 'Fn::If');
     const value = context.conditions[String(condition)];
     if (value === undefined) throw new Error(`Fn::If names an unknown condition ${String(condition)}`);
     return resolveValue(value ? whenTrue : whenFalse, context);
@@ -139,7 +141,7 @@ export const resolveValue = (value: unknown, context: ResolveContext): unknown =
 };
 
 const subReferences = (argument: unknown): string[] => {
-  const [template, variables] = Array.isArray(argument) ? argument : [argument, {}];
+  const [template, variables] = subArguments(argument);
   const local = isRecord(variables) ? Object.keys(variables) : [];
   return [...String(template).matchAll(SUB_VARIABLE)]
     .map(([, name = '']) => name.split('.')[0] ?? '')
@@ -148,25 +150,65 @@ const subReferences = (argument: unknown): string[] => {
 
 const directReferences = (key: string, argument: unknown): string[] => {
   if (key === 'Ref') return [String(argument)];
-  if (key === 'Fn::GetAtt')
-    return [
-      typeof argument === 'string' ? (argument.split('.')[0] ?? '') : String((argument as unknown[])[0]),
-    ];
   if (key === 'Fn::Sub') return subReferences(argument);
-  return [];
+  if (key !== 'Fn::GetAtt') return [];
+  const [logicalId] = typeof argument === 'string' ? argument.split('.') : (argument as unknown[]);
+  return [String(logicalId)];
 };
 
 /** Every name a value refers to through Ref, Fn::GetAtt or Fn::Sub, pseudo parameters excluded. */
 export const referencedNames = (value: unknown): Set<string> => {
-  const names = new Set<string>();
+  const names: string[] = [];
   const visit = (item: unknown): void => {
     if (Array.isArray(item)) item.forEach(visit);
     if (!isRecord(item)) return;
     for (const [key, argument] of Object.entries(item)) {
-      directReferences(key, argument).forEach((name) => names.add(name));
+      names.push(...directReferences(key, argument));
       visit(argument);
     }
   };
   visit(value);
-  return new Set([...names].filter((name) => !name.includes('::')));
+  return new Set(names.filter((name) => !name.includes('::')));
+};
+
+/**
+ * Evaluates a template's Conditions against parameter values, as CloudFormation does at deploy time.
+ * Conditions may only use parameters, pseudo parameters and other conditions, never resources.
+ */
+export const evaluateConditions = (
+  definitions: Record<string, unknown>,
+  context: Omit<ResolveContext, 'conditions' | 'resources' | 'skipped'>,
+): Record<string, boolean> => {
+  const results: Record<string, boolean> = {};
+  const valueContext: ResolveContext = { ...context, conditions: results, resources: {}, skipped: {} };
+  const inProgress = new Set<string>();
+  const evaluateNamed = (name: string): boolean => {
+    const known = results[name];
+    if (known !== undefined) return known;
+    if (!(name in definitions)) throw new Error(`Unknown condition ${name}`);
+    if (inProgress.has(name)) throw new Error(`Condition ${name} refers to itself`);
+    inProgress.add(name);
+    return (results[name] = evaluate(definitions[name]));
+  };
+  const evaluate = (expression: unknown): boolean => {
+    const [name, argument] = Object.entries(expression ?? {})[0] ?? [];
+    switch (name) {
+      case 'Fn::Equals': {
+        const [left, right] = list(argument, name).map((value) => resolveValue(value, valueContext));
+        return JSON.stringify(left) === JSON.stringify(right) || String(left) === String(right);
+      }
+      case 'Fn::Not':
+        return !evaluate(list(argument, name)[0]);
+      case 'Fn::And':
+        return list(argument, name).every(evaluate);
+      case 'Fn::Or':
+        return list(argument, name).some(evaluate);
+      case 'Condition':
+        return evaluateNamed(String(argument));
+      default:
+        throw new Error(`Unsupported condition expression ${JSON.stringify(expression)}`);
+    }
+  };
+  Object.keys(definitions).forEach(evaluateNamed);
+  return results;
 };

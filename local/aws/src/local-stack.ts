@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { startEmulators, type EmulatorEndpoints, type EmulatorOptions } from './emulators';
-import { provisionFromTemplate, requireResource } from './provision';
-import type { SkippedResource } from './plan';
+import { startEmulators, type EmulatorOptions, type Emulators } from './emulators';
+import { provisionFromTemplate, type SkippedResource } from './provision';
 import type { ProvisionedResource } from './resources';
 import { loadTemplate, type CloudFormationTemplate } from './template';
 
@@ -18,17 +17,11 @@ export interface LocalStackOptions extends EmulatorOptions {
   queueVisibilityTimeouts?: Record<string, number>;
 }
 
-export interface LocalStack {
-  /** AWS SDK configuration for the emulators: AWS_ENDPOINT_URL_*, AWS_REGION, dummy credentials. */
-  env: Record<string, string>;
-  endpoints: EmulatorEndpoints;
-  accountId: string;
-  region: string;
+export interface LocalStack extends Emulators {
   resources: Record<string, ProvisionedResource>;
   skipped: SkippedResource[];
   /** The created resource with this logical id; throws when the template has none. */
   resource(logicalId: string): ProvisionedResource;
-  stop(): Promise<void>;
 }
 
 /**
@@ -57,21 +50,16 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const emulators = await startEmulators(options);
   try {
     const { resources, skipped } = await provisionFromTemplate(template, {
-      env: emulators.env,
-      accountId: emulators.accountId,
-      region: emulators.region,
+      ...emulators,
       parameters: options.parameters,
     });
-    return {
-      env: emulators.env,
-      endpoints: emulators.endpoints,
-      accountId: emulators.accountId,
-      region: emulators.region,
-      resources,
-      skipped,
-      resource: (logicalId) => requireResource(resources, logicalId),
-      stop: emulators.stop,
+    const resource = (logicalId: string): ProvisionedResource => {
+      const found = resources[logicalId];
+      if (!found)
+        throw new Error(`No local resource ${logicalId}; created: ${Object.keys(resources).join(', ')}`);
+      return found;
     };
+    return { ...emulators, resources, skipped, resource };
   } catch (error) {
     await emulators.stop();
     throw error;

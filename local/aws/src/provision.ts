@@ -1,10 +1,36 @@
-import { createAwsClients } from './clients';
+import { createAwsClients, type AwsClients } from './clients';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './emulators';
-import { resolveValue, type ResolveContext } from './intrinsics';
-import { planProvisioning, type PlanContext, type PlannedResource, type SkippedResource } from './plan';
-import { handlerFor, type ProvisionedResource } from './resources';
-import type { ProvisionInput } from './resources/handler';
-import type { CloudFormationTemplate } from './template';
+import { evaluateConditions, referencedNames, resolveValue, type ResolveContext } from './intrinsics';
+import { provisionResource, skipReason, type ProvisionedResource } from './resources';
+import { parameterValues, type CloudFormationTemplate, type TemplateResource } from './template';
+
+export interface PlannedResource {
+  logicalId: string;
+  type: string;
+  /** Raw template properties, resolved only when the step runs (they may refer to earlier steps). */
+  properties: Record<string, unknown>;
+  /** Resources of this plan that must exist first. */
+  dependsOn: string[];
+}
+
+export interface SkippedResource {
+  logicalId: string;
+  type: string;
+  reason: string;
+}
+
+export interface ProvisionPlan {
+  /** Resources to create, each after the ones it refers to. */
+  steps: PlannedResource[];
+  skipped: SkippedResource[];
+  /** Parameter values (the overrides given, else each Default), conditions and skip reasons. */
+  context: ResolveContext;
+}
+
+export type PlanContext = Pick<ResolveContext, 'accountId' | 'region' | 'partition' | 'stackName'> & {
+  /** Parameter values that override the template's Defaults. */
+  parameters?: Record<string, string>;
+};
 
 export interface ProvisionOptions {
   /** Emulator environment (AWS_ENDPOINT_URL_*, AWS_REGION, credentials), as `startEmulators` returns it. */
@@ -17,39 +43,73 @@ export interface ProvisionOptions {
   stackName?: string;
 }
 
-export interface ProvisionResult {
-  /** Created resources by logical id. */
-  resources: Record<string, ProvisionedResource>;
-  /** Resources of the template that are not created locally, with the reason. */
-  skipped: SkippedResource[];
-}
-
-/** The resource with this logical id, or an error naming the ones that exist. */
-export const requireResource = (
-  resources: Record<string, ProvisionedResource>,
+const reasonToSkip = (
   logicalId: string,
-): ProvisionedResource => {
-  const resource = resources[logicalId];
-  if (!resource) {
-    throw new Error(`No local resource ${logicalId}; created: ${Object.keys(resources).join(', ')}`);
+  resource: TemplateResource,
+  conditions: Record<string, boolean>,
+): string | undefined => {
+  if (resource.Condition === undefined) return skipReason(logicalId, resource);
+  const holds = conditions[resource.Condition];
+  if (holds === undefined) throw new Error(`${logicalId} names an unknown condition ${resource.Condition}`);
+  return holds ? skipReason(logicalId, resource) : `condition ${resource.Condition} is false`;
+};
+
+// Depth-first topological order that keeps template order wherever dependencies allow.
+const inDependencyOrder = (candidates: PlannedResource[]): PlannedResource[] => {
+  const byId = new Map(candidates.map((step) => [step.logicalId, step]));
+  const ordered = new Set<PlannedResource>();
+  const visit = (step: PlannedResource, path: string[]): void => {
+    if (ordered.has(step)) return;
+    if (path.includes(step.logicalId)) {
+      throw new Error(`Circular dependency: ${[...path, step.logicalId].join(' -> ')}`);
+    }
+    step.dependsOn.forEach((id) => visit(byId.get(id) as PlannedResource, [...path, step.logicalId]));
+    ordered.add(step);
+  };
+  candidates.forEach((step) => visit(step, []));
+  return [...ordered];
+};
+
+/** Decides which template resources are created locally, and in what order; no emulator is called. */
+export const planProvisioning = (template: CloudFormationTemplate, context: PlanContext): ProvisionPlan => {
+  const parameters = parameterValues(template, context.parameters);
+  const conditions = evaluateConditions(template.Conditions ?? {}, { ...context, parameters });
+  const skipped: SkippedResource[] = [];
+  const created: Array<[string, TemplateResource]> = [];
+  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+    const reason = reasonToSkip(logicalId, resource, conditions);
+    if (reason === undefined) created.push([logicalId, resource]);
+    else skipped.push({ logicalId, type: resource.Type, reason });
   }
-  return resource;
+  const createdIds = new Set(created.map(([logicalId]) => logicalId));
+  const steps = created.map(([logicalId, { Type, Properties = {}, DependsOn = [] }]) => {
+    const names = new Set([...referencedNames(Properties), ...[DependsOn].flat()]);
+    return {
+      logicalId,
+      type: Type,
+      properties: Properties,
+      dependsOn: [...names].filter((name) => createdIds.has(name)),
+    };
+  });
+  const reasons = Object.fromEntries(skipped.map(({ logicalId, reason }) => [logicalId, reason]));
+  return {
+    steps: inDependencyOrder(steps),
+    skipped,
+    context: { ...context, parameters, conditions, resources: {}, skipped: reasons },
+  };
 };
 
 const provisionStep = async (
-  step: PlannedResource,
+  { logicalId, type, properties }: PlannedResource,
+  clients: AwsClients,
   context: ResolveContext,
-  input: Omit<ProvisionInput, 'logicalId' | 'properties'>,
 ): Promise<ProvisionedResource> => {
-  const handler = handlerFor(step.type);
   try {
-    const properties = resolveValue(step.properties, context) as Record<string, unknown>;
-    const created = await handler.provision({ ...input, logicalId: step.logicalId, properties });
-    const notEmulated = Object.keys(properties).filter((name) => !handler.applies.includes(name));
-    return { logicalId: step.logicalId, type: step.type, ...created, notEmulated };
+    const resolved = resolveValue(properties, context) as Record<string, unknown>;
+    return await provisionResource(logicalId, type, resolved, clients, context);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not provision ${step.logicalId} (${step.type}): ${message}`, { cause: error });
+    throw new Error(`Could not provision ${logicalId} (${type}): ${message}`, { cause: error });
   }
 };
 
@@ -60,30 +120,19 @@ const provisionStep = async (
 export const provisionFromTemplate = async (
   template: CloudFormationTemplate,
   options: ProvisionOptions,
-): Promise<ProvisionResult> => {
-  const planContext: PlanContext = {
+): Promise<{ resources: Record<string, ProvisionedResource>; skipped: SkippedResource[] }> => {
+  const plan = planProvisioning(template, {
     accountId: options.accountId ?? LOCAL_ACCOUNT_ID,
     region: options.region ?? options.env.AWS_REGION ?? LOCAL_REGION,
     partition: 'aws',
     stackName: options.stackName ?? 'local',
     parameters: options.parameters,
-  };
-  const plan = planProvisioning(template, planContext);
-  const context: ResolveContext = {
-    ...planContext,
-    parameters: plan.parameters,
-    conditions: plan.conditions,
-    resources: {},
-    skipped: Object.fromEntries(plan.skipped.map(({ logicalId, reason }) => [logicalId, reason])),
-  };
-  const clients = createAwsClients(options.env);
+  });
   const resources: Record<string, ProvisionedResource> = {};
+  const context = { ...plan.context, resources };
+  const clients = createAwsClients(options.env);
   try {
-    for (const step of plan.steps) {
-      const resource = await provisionStep(step, context, { ...planContext, clients });
-      resources[step.logicalId] = resource;
-      context.resources[step.logicalId] = resource;
-    }
+    for (const step of plan.steps) resources[step.logicalId] = await provisionStep(step, clients, context);
   } finally {
     clients.destroy();
   }
