@@ -52,11 +52,10 @@ const printStack = (stack: LocalStack, startupMs: number): void => {
     );
   }
   console.log(`\nNot created locally (${stack.skipped.length}):`);
-  const byReason = new Map<string, string[]>();
-  stack.skipped.forEach(({ logicalId, reason }) =>
-    byReason.set(reason, [...(byReason.get(reason) ?? []), logicalId]),
-  );
-  byReason.forEach((logicalIds, reason) => console.log(`  ${reason}: ${logicalIds.join(', ')}`));
+  for (const reason of new Set(stack.skipped.map((skip) => skip.reason))) {
+    const logicalIds = stack.skipped.filter((skip) => skip.reason === reason).map((skip) => skip.logicalId);
+    console.log(`  ${reason}: ${logicalIds.join(', ')}`);
+  }
   console.log('\nPress Ctrl-C to stop.');
 };
 

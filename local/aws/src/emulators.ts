@@ -15,15 +15,9 @@ export interface EmulatorOptions {
   awsPort?: number;
   /** Directory for dynalite's LevelDB store; in memory when absent. fauxqs has no persistence. */
   persistDir?: string;
-  region?: string;
 }
 
-export interface EmulatorEndpoints {
-  dynamodb: string;
-  sqs: string;
-  sns: string;
-  s3: string;
-}
+export type EmulatorEndpoints = Record<'dynamodb' | 'sqs' | 'sns' | 's3', string>;
 
 export interface Emulators {
   endpoints: EmulatorEndpoints;
@@ -78,17 +72,16 @@ const stopWorker = async (worker: Worker): Promise<void> => {
  */
 export const startEmulators = async (options: EmulatorOptions = {}): Promise<Emulators> => {
   const host = options.host ?? '127.0.0.1';
-  const region = options.region ?? LOCAL_REGION;
   const worker = new Worker(path.join(__dirname, 'emulator-worker.mjs'), {
     workerData: {
       host,
-      region,
+      region: LOCAL_REGION,
       dynamodbPort: options.dynamodbPort ?? 0,
       awsPort: options.awsPort ?? 0,
       persistDir: options.persistDir,
     },
     // dynalite builds table ARNs from these.
-    env: { ...process.env, AWS_REGION: region, AWS_ACCOUNT_ID: LOCAL_ACCOUNT_ID },
+    env: { ...process.env, AWS_REGION: LOCAL_REGION, AWS_ACCOUNT_ID: LOCAL_ACCOUNT_ID },
   });
   const { dynamodbPort, awsPort } = await whenReady(worker);
   // An emulator crash after start must not take the caller's process down with an unhandled 'error'.
@@ -98,9 +91,9 @@ export const startEmulators = async (options: EmulatorOptions = {}): Promise<Emu
   let stopping: Promise<void> | undefined;
   return {
     endpoints,
-    env: emulatorEnv(endpoints, region),
+    env: emulatorEnv(endpoints, LOCAL_REGION),
     accountId: LOCAL_ACCOUNT_ID,
-    region,
+    region: LOCAL_REGION,
     stop: () => (stopping ??= stopWorker(worker)),
   };
 };

@@ -36,24 +36,27 @@ const splitDotted = (name: string): [string, string] => [
 
 const subArguments = (argument: unknown): unknown[] => (Array.isArray(argument) ? argument : [argument, {}]);
 
-const pseudoParameter = (name: string, context: ResolveContext): unknown => {
-  const { accountId, region, partition, stackName } = context;
-  const values: Record<string, unknown> = {
-    'AWS::AccountId': accountId,
-    'AWS::Region': region,
-    'AWS::Partition': partition,
-    'AWS::URLSuffix': 'amazonaws.com',
-    'AWS::StackName': stackName,
-    'AWS::StackId': `arn:${partition}:cloudformation:${region}:${accountId}:stack/${stackName}/local`,
-    'AWS::NotificationARNs': [],
-    'AWS::NoValue': NO_VALUE,
-  };
-  return values[name];
-};
+const pseudoParameters = ({
+  accountId,
+  region,
+  partition,
+  stackName,
+}: ResolveContext): Record<string, unknown> => ({
+  'AWS::AccountId': accountId,
+  'AWS::Region': region,
+  'AWS::Partition': partition,
+  'AWS::URLSuffix': 'amazonaws.com',
+  'AWS::StackName': stackName,
+  'AWS::StackId': `arn:${partition}:cloudformation:${region}:${accountId}:stack/${stackName}/local`,
+  'AWS::NotificationARNs': [],
+  'AWS::NoValue': NO_VALUE,
+});
 
-const unresolved = (name: string, context: ResolveContext): Error => {
+const resourceNamed = (name: string, context: ResolveContext): ResourceIdentity => {
+  const resource = context.resources[name];
+  if (resource) return resource;
   const reason = context.skipped[name];
-  return new Error(
+  throw new Error(
     reason === undefined
       ? `Cannot resolve ${name}: it is not a parameter, a pseudo parameter or a resource created locally`
       : `Cannot resolve ${name}: the resource is not created locally (${reason})`,
@@ -61,20 +64,16 @@ const unresolved = (name: string, context: ResolveContext): Error => {
 };
 
 const resolveRef = (name: string, context: ResolveContext): unknown => {
-  const pseudo = pseudoParameter(name, context);
+  const pseudo = pseudoParameters(context)[name];
   if (pseudo !== undefined) return pseudo;
-  if (name in context.parameters) return context.parameters[name];
-  const resource = context.resources[name];
-  if (!resource) throw unresolved(name, context);
-  return resource.ref;
+  return name in context.parameters ? context.parameters[name] : resourceNamed(name, context).ref;
 };
 
 const getAtt = (logicalId: string, attribute: string, context: ResolveContext): string => {
-  const resource = context.resources[logicalId];
-  if (!resource) throw unresolved(logicalId, context);
-  const value = resource.attributes[attribute];
+  const { attributes } = resourceNamed(logicalId, context);
+  const value = attributes[attribute];
   if (value === undefined) {
-    const known = Object.keys(resource.attributes).join(', ');
+    const known = Object.keys(attributes).join(', ');
     throw new Error(`${logicalId} has no attribute ${attribute} locally (it has: ${known})`);
   }
   return value;
@@ -82,19 +81,15 @@ const getAtt = (logicalId: string, attribute: string, context: ResolveContext): 
 
 const SUB_VARIABLE = /\$\{([^}]+)\}/g;
 
-const subVariable = (name: string, variables: Record<string, unknown>, context: ResolveContext): string => {
-  if (name.startsWith('!')) return `\${${name.slice(1)}}`;
-  if (name in variables) return String(variables[name]);
-  if (name.indexOf('.') > 0) return getAtt(...splitDotted(name), context);
-  return String(resolveRef(name, context));
-};
-
 const sub: Intrinsic = (argument, context) => {
   const [template, variables] = subArguments(argument);
-  const resolvedVariables = resolveValue(variables, context) as Record<string, unknown>;
-  return String(template).replace(SUB_VARIABLE, (_match, name: string) =>
-    subVariable(name, resolvedVariables, context),
-  );
+  const values = resolveValue(variables, context) as Record<string, unknown>;
+  return String(template).replace(SUB_VARIABLE, (_match, name: string) => {
+    if (name.startsWith('!')) return `\${${name.slice(1)}}`;
+    if (name in values) return String(values[name]);
+    if (name.indexOf('.') > 0) return getAtt(...splitDotted(name), context);
+    return String(resolveRef(name, context));
+  });
 };
 
 const intrinsics: Record<string, Intrinsic> = {

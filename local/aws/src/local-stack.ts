@@ -11,8 +11,6 @@ export const defaultTemplatePath = (): string =>
 export interface LocalStackOptions extends EmulatorOptions {
   /** Packaged CloudFormation template; the infrastructure service's by default. */
   templatePath?: string;
-  /** Template parameter values; each parameter's Default otherwise. */
-  parameters?: Record<string, string>;
   /** VisibilityTimeout overrides by queue logical id, for tests that wait for redelivery. */
   queueVisibilityTimeouts?: Record<string, number>;
 }
@@ -49,10 +47,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   );
   const emulators = await startEmulators(options);
   try {
-    const { resources, skipped } = await provisionFromTemplate(template, {
-      ...emulators,
-      parameters: options.parameters,
-    });
+    const { resources, skipped } = await provisionFromTemplate(template, emulators);
     const resource = (logicalId: string): ProvisionedResource => {
       const found = resources[logicalId];
       if (!found)

@@ -1,6 +1,6 @@
-import { createAwsClients, type AwsClients } from './clients';
+import { createAwsClients } from './clients';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './emulators';
-import { evaluateConditions, referencedNames, resolveValue, type ResolveContext } from './intrinsics';
+import { evaluateConditions, referencedNames, type ResolveContext } from './intrinsics';
 import { provisionResource, skipReason, type ProvisionedResource } from './resources';
 import { parameterValues, type CloudFormationTemplate, type TemplateResource } from './template';
 
@@ -37,22 +37,7 @@ export interface ProvisionOptions {
   env: Record<string, string>;
   accountId?: string;
   region?: string;
-  /** Template parameter values; each parameter's Default otherwise. */
-  parameters?: Record<string, string>;
-  /** Value of AWS::StackName, also the prefix of names the template leaves to CloudFormation. */
-  stackName?: string;
 }
-
-const reasonToSkip = (
-  logicalId: string,
-  resource: TemplateResource,
-  conditions: Record<string, boolean>,
-): string | undefined => {
-  if (resource.Condition === undefined) return skipReason(logicalId, resource);
-  const holds = conditions[resource.Condition];
-  if (holds === undefined) throw new Error(`${logicalId} names an unknown condition ${resource.Condition}`);
-  return holds ? skipReason(logicalId, resource) : `condition ${resource.Condition} is false`;
-};
 
 // Depth-first topological order that keeps template order wherever dependencies allow.
 const inDependencyOrder = (candidates: PlannedResource[]): PlannedResource[] => {
@@ -77,19 +62,17 @@ export const planProvisioning = (template: CloudFormationTemplate, context: Plan
   const skipped: SkippedResource[] = [];
   const created: Array<[string, TemplateResource]> = [];
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
-    const reason = reasonToSkip(logicalId, resource, conditions);
+    const { Condition } = resource;
+    const holds = Condition === undefined || conditions[Condition];
+    if (holds === undefined) throw new Error(`${logicalId} names an unknown condition ${Condition}`);
+    const reason = holds ? skipReason(logicalId, resource) : `condition ${Condition} is false`;
     if (reason === undefined) created.push([logicalId, resource]);
     else skipped.push({ logicalId, type: resource.Type, reason });
   }
   const createdIds = new Set(created.map(([logicalId]) => logicalId));
-  const steps = created.map(([logicalId, { Type, Properties = {}, DependsOn = [] }]) => {
-    const names = new Set([...referencedNames(Properties), ...[DependsOn].flat()]);
-    return {
-      logicalId,
-      type: Type,
-      properties: Properties,
-      dependsOn: [...names].filter((name) => createdIds.has(name)),
-    };
+  const steps = created.map(([logicalId, { Type: type, Properties: properties = {}, DependsOn = [] }]) => {
+    const names = [...new Set([...referencedNames(properties), ...[DependsOn].flat()])];
+    return { logicalId, type, properties, dependsOn: names.filter((name) => createdIds.has(name)) };
   });
   const reasons = Object.fromEntries(skipped.map(({ logicalId, reason }) => [logicalId, reason]));
   return {
@@ -97,20 +80,6 @@ export const planProvisioning = (template: CloudFormationTemplate, context: Plan
     skipped,
     context: { ...context, parameters, conditions, resources: {}, skipped: reasons },
   };
-};
-
-const provisionStep = async (
-  { logicalId, type, properties }: PlannedResource,
-  clients: AwsClients,
-  context: ResolveContext,
-): Promise<ProvisionedResource> => {
-  try {
-    const resolved = resolveValue(properties, context) as Record<string, unknown>;
-    return await provisionResource(logicalId, type, resolved, clients, context);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not provision ${logicalId} (${type}): ${message}`, { cause: error });
-  }
 };
 
 /**
@@ -125,14 +94,14 @@ export const provisionFromTemplate = async (
     accountId: options.accountId ?? LOCAL_ACCOUNT_ID,
     region: options.region ?? options.env.AWS_REGION ?? LOCAL_REGION,
     partition: 'aws',
-    stackName: options.stackName ?? 'local',
-    parameters: options.parameters,
+    stackName: 'local',
   });
   const resources: Record<string, ProvisionedResource> = {};
   const context = { ...plan.context, resources };
   const clients = createAwsClients(options.env);
   try {
-    for (const step of plan.steps) resources[step.logicalId] = await provisionStep(step, clients, context);
+    for (const step of plan.steps)
+      resources[step.logicalId] = await provisionResource(step, clients, context);
   } finally {
     clients.destroy();
   }

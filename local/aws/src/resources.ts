@@ -10,7 +10,8 @@ import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AwsClients } from './clients';
-import type { ResolveContext, ResourceIdentity } from './intrinsics';
+import { resolveValue, type ResolveContext, type ResourceIdentity } from './intrinsics';
+import type { PlannedResource } from './provision';
 import type { TemplateResource } from './template';
 
 /** A resource created in the emulators, with the identifiers CloudFormation would give it. */
@@ -211,22 +212,26 @@ export const skipReason = (logicalId: string, resource: TemplateResource): strin
   return known?.[1] ?? `${resource.Type} is not emulated locally`;
 };
 
-/** Creates a resource from its resolved properties, or finds it when it already exists. */
+/** Creates a planned resource in the emulators, or finds it when it already exists. */
 export const provisionResource = async (
-  logicalId: string,
-  type: string,
-  properties: Record<string, unknown>,
+  { logicalId, type, properties }: PlannedResource,
   clients: AwsClients,
   context: ResolveContext,
 ): Promise<ProvisionedResource> => {
-  const handler = handlers[type];
-  if (!handler) throw new Error(`No local provisioner for ${type}`);
-  const { nameProperty, applies } = handler;
-  const name = (nameProperty && properties[nameProperty]) ?? `${context.stackName}-${logicalId}`;
-  if (typeof name !== 'string') throw new Error(`${logicalId}.${nameProperty} must be a string`);
-  const present = Object.entries(properties).filter(([, value]) => value !== undefined);
-  const applied = Object.fromEntries(present.filter(([property]) => applies.includes(property)));
-  const notEmulated = Object.keys(properties).filter((p) => p !== nameProperty && !applies.includes(p));
-  const created = await handler.provision({ name, applied, clients, context });
-  return { logicalId, type, ...created, notEmulated };
+  try {
+    const handler = handlers[type];
+    if (!handler) throw new Error(`No local provisioner for ${type}`);
+    const { nameProperty, applies } = handler;
+    const resolved = resolveValue(properties, context) as Record<string, unknown>;
+    const name = (nameProperty && resolved[nameProperty]) ?? `${context.stackName}-${logicalId}`;
+    if (typeof name !== 'string') throw new Error(`${logicalId}.${nameProperty} must be a string`);
+    const present = Object.entries(resolved).filter(([, value]) => value !== undefined);
+    const applied = Object.fromEntries(present.filter(([property]) => applies.includes(property)));
+    const notEmulated = Object.keys(resolved).filter((p) => p !== nameProperty && !applies.includes(p));
+    const created = await handler.provision({ name, applied, clients, context });
+    return { logicalId, type, ...created, notEmulated };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Could not provision ${logicalId} (${type}): ${message}`, { cause: error });
+  }
 };
