@@ -46,11 +46,9 @@ const printStack = (stack: LocalStack, startupMs: number): void => {
   console.log('\n# Point the AWS SDK (and the AWS CLI) at them:');
   Object.entries(stack.env).forEach(([name, value]) => console.log(`export ${name}=${value}`));
   console.log('\nResources from the template:');
-  for (const resource of Object.values(stack.resources)) {
-    console.log(
-      `  ${resource.logicalId.padEnd(30)} ${resource.type.padEnd(24)} ${resource.url ?? resource.arn ?? resource.name}`,
-    );
-  }
+  Object.values(stack.resources).forEach(({ logicalId, type, url, arn, name }) =>
+    console.log(`  ${logicalId.padEnd(30)} ${type.padEnd(24)} ${url ?? arn ?? name}`),
+  );
   console.log(`\nNot created locally (${stack.skipped.length}):`);
   for (const reason of new Set(stack.skipped.map((skip) => skip.reason))) {
     const logicalIds = stack.skipped.filter((skip) => skip.reason === reason).map((skip) => skip.logicalId);

@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import { buildApp } from 'fauxqs';
 
-const { host, dynamodbPort, awsPort, region, persistDir } = workerData;
+const { host, dynamodbPort, awsPort, persistDir } = workerData;
 
 const startDynalite = async () => {
   if (persistDir) mkdirSync(persistDir, { recursive: true });
@@ -27,7 +27,7 @@ const startDynalite = async () => {
 // fauxqs's own, http://sqs.<region>.localhost:<port>/000000000000/<name>; SDK clients send to their
 // configured endpoint (an explicit `endpoint`, or `useQueueUrlAsEndpoint: false`), so that host needs no DNS.
 const startFauxqs = async () => {
-  const app = buildApp({ logger: false, defaultRegion: region });
+  const app = buildApp({ logger: false, defaultRegion: process.env.AWS_REGION });
   await app.listen({ host, port: awsPort });
   return { port: app.server.address().port, stop: () => app.close() };
 };

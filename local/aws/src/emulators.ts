@@ -19,15 +19,6 @@ export interface EmulatorOptions {
 
 export type EmulatorEndpoints = Record<'dynamodb' | 'sqs' | 'sns' | 's3', string>;
 
-export interface Emulators {
-  endpoints: EmulatorEndpoints;
-  /** The AWS SDK's own configuration variables, pointing every client at the emulators. */
-  env: Record<string, string>;
-  accountId: string;
-  region: string;
-  stop(): Promise<void>;
-}
-
 type WorkerMessage =
   { type: 'ready'; dynamodbPort: number; awsPort: number } | { type: 'failed'; message: string };
 
@@ -70,30 +61,26 @@ const stopWorker = async (worker: Worker): Promise<void> => {
  * Starts dynalite (DynamoDB) and fauxqs (SQS, SNS, S3) on a thread of this process, bound to 127.0.0.1.
  * Tables are ACTIVE as soon as they are created.
  */
-export const startEmulators = async (options: EmulatorOptions = {}): Promise<Emulators> => {
-  const host = options.host ?? '127.0.0.1';
+export const startEmulators = async (options: EmulatorOptions = {}) => {
+  const { host = '127.0.0.1', dynamodbPort = 0, awsPort = 0, persistDir } = options;
   const worker = new Worker(path.join(__dirname, 'emulator-worker.mjs'), {
-    workerData: {
-      host,
-      region: LOCAL_REGION,
-      dynamodbPort: options.dynamodbPort ?? 0,
-      awsPort: options.awsPort ?? 0,
-      persistDir: options.persistDir,
-    },
-    // dynalite builds table ARNs from these.
+    workerData: { host, dynamodbPort, awsPort, persistDir },
+    // dynalite builds table ARNs from these; fauxqs takes the region too.
     env: { ...process.env, AWS_REGION: LOCAL_REGION, AWS_ACCOUNT_ID: LOCAL_ACCOUNT_ID },
   });
-  const { dynamodbPort, awsPort } = await whenReady(worker);
+  const ports = await whenReady(worker);
   // An emulator crash after start must not take the caller's process down with an unhandled 'error'.
   worker.on('error', (error) => console.error('The AWS emulators failed:', error));
-  const aws = `http://${host}:${awsPort}`;
-  const endpoints = { dynamodb: `http://${host}:${dynamodbPort}`, sqs: aws, sns: aws, s3: aws };
+  const aws = `http://${host}:${ports.awsPort}`;
+  const endpoints = { dynamodb: `http://${host}:${ports.dynamodbPort}`, sqs: aws, sns: aws, s3: aws };
   let stopping: Promise<void> | undefined;
   return {
     endpoints,
     env: emulatorEnv(endpoints, LOCAL_REGION),
     accountId: LOCAL_ACCOUNT_ID,
     region: LOCAL_REGION,
-    stop: () => (stopping ??= stopWorker(worker)),
+    stop: (): Promise<void> => (stopping ??= stopWorker(worker)),
   };
 };
+
+export type Emulators = Awaited<ReturnType<typeof startEmulators>>;

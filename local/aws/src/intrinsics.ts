@@ -36,21 +36,19 @@ const splitDotted = (name: string): [string, string] => [
 
 const subArguments = (argument: unknown): unknown[] => (Array.isArray(argument) ? argument : [argument, {}]);
 
-const pseudoParameters = ({
-  accountId,
-  region,
-  partition,
-  stackName,
-}: ResolveContext): Record<string, unknown> => ({
-  'AWS::AccountId': accountId,
-  'AWS::Region': region,
-  'AWS::Partition': partition,
-  'AWS::URLSuffix': 'amazonaws.com',
-  'AWS::StackName': stackName,
-  'AWS::StackId': `arn:${partition}:cloudformation:${region}:${accountId}:stack/${stackName}/local`,
-  'AWS::NotificationARNs': [],
-  'AWS::NoValue': NO_VALUE,
-});
+const pseudoParameters = (context: ResolveContext): Record<string, unknown> => {
+  const { accountId, region, partition, stackName } = context;
+  return {
+    'AWS::AccountId': accountId,
+    'AWS::Region': region,
+    'AWS::Partition': partition,
+    'AWS::URLSuffix': 'amazonaws.com',
+    'AWS::StackName': stackName,
+    'AWS::StackId': `arn:${partition}:cloudformation:${region}:${accountId}:stack/${stackName}/local`,
+    'AWS::NotificationARNs': [],
+    'AWS::NoValue': NO_VALUE,
+  };
+};
 
 const resourceNamed = (name: string, context: ResolveContext): ResourceIdentity => {
   const resource = context.resources[name];
@@ -81,17 +79,6 @@ const getAtt = (logicalId: string, attribute: string, context: ResolveContext): 
 
 const SUB_VARIABLE = /\$\{([^}]+)\}/g;
 
-const sub: Intrinsic = (argument, context) => {
-  const [template, variables] = subArguments(argument);
-  const values = resolveValue(variables, context) as Record<string, unknown>;
-  return String(template).replace(SUB_VARIABLE, (_match, name: string) => {
-    if (name.startsWith('!')) return `\${${name.slice(1)}}`;
-    if (name in values) return String(values[name]);
-    if (name.indexOf('.') > 0) return getAtt(...splitDotted(name), context);
-    return String(resolveRef(name, context));
-  });
-};
-
 const intrinsics: Record<string, Intrinsic> = {
   Ref: (argument, context) => resolveRef(String(argument), context),
   'Fn::GetAtt': (argument, context) => {
@@ -99,7 +86,16 @@ const intrinsics: Record<string, Intrinsic> = {
       typeof argument === 'string' ? splitDotted(argument) : (argument as unknown[]);
     return getAtt(String(logicalId), String(resolveValue(attribute, context)), context);
   },
-  'Fn::Sub': sub,
+  'Fn::Sub': (argument, context) => {
+    const [template, variables] = subArguments(argument);
+    const values = resolveValue(variables, context) as Record<string, unknown>;
+    return String(template).replace(SUB_VARIABLE, (_match, name: string) => {
+      if (name.startsWith('!')) return `\${${name.slice(1)}}`;
+      if (name in values) return String(values[name]);
+      if (name.indexOf('.') > 0) return getAtt(...splitDotted(name), context);
+      return String(resolveRef(name, context));
+    });
+  },
   'Fn::Join': (argument, context) => {
     const [delimiter, values] = list(argument, 'Fn::Join');
     return (resolveValue(values, context) as unknown[]).map(String).join(String(delimiter));
@@ -116,7 +112,12 @@ const intrinsics: Record<string, Intrinsic> = {
   },
 };
 
-const resolveRecord = (value: Record<string, unknown>, context: ResolveContext): unknown => {
+/** Resolves the intrinsic functions in a template value (Ref, GetAtt, Sub, Join, Select, If). */
+export const resolveValue = (value: unknown, context: ResolveContext): unknown => {
+  if (Array.isArray(value)) {
+    return value.map((item) => resolveValue(item, context)).filter((item) => item !== NO_VALUE);
+  }
+  if (!isRecord(value)) return value;
   const [key, ...others] = Object.keys(value);
   if (key !== undefined && others.length === 0) {
     const intrinsic = intrinsics[key];
@@ -125,14 +126,6 @@ const resolveRecord = (value: Record<string, unknown>, context: ResolveContext):
   }
   const entries = Object.entries(value).map(([name, item]) => [name, resolveValue(item, context)]);
   return Object.fromEntries(entries.filter(([, item]) => item !== NO_VALUE));
-};
-
-/** Resolves the intrinsic functions in a template value (Ref, GetAtt, Sub, Join, Select, If). */
-export const resolveValue = (value: unknown, context: ResolveContext): unknown => {
-  if (Array.isArray(value)) {
-    return value.map((item) => resolveValue(item, context)).filter((item) => item !== NO_VALUE);
-  }
-  return isRecord(value) ? resolveRecord(value, context) : value;
 };
 
 const subReferences = (argument: unknown): string[] => {
@@ -185,24 +178,21 @@ export const evaluateConditions = (
     inProgress.add(name);
     return (results[name] = evaluate(definitions[name]));
   };
+  const functions: Record<string, (argument: unknown) => boolean> = {
+    'Fn::Equals': (argument) => {
+      const [left, right] = list(argument, 'Fn::Equals').map((value) => resolveValue(value, valueContext));
+      return JSON.stringify(left) === JSON.stringify(right) || String(left) === String(right);
+    },
+    'Fn::Not': (argument) => !evaluate(list(argument, 'Fn::Not')[0]),
+    'Fn::And': (argument) => list(argument, 'Fn::And').every(evaluate),
+    'Fn::Or': (argument) => list(argument, 'Fn::Or').some(evaluate),
+    Condition: (argument) => evaluateNamed(String(argument)),
+  };
   const evaluate = (expression: unknown): boolean => {
-    const [name, argument] = Object.entries(expression ?? {})[0] ?? [];
-    switch (name) {
-      case 'Fn::Equals': {
-        const [left, right] = list(argument, name).map((value) => resolveValue(value, valueContext));
-        return JSON.stringify(left) === JSON.stringify(right) || String(left) === String(right);
-      }
-      case 'Fn::Not':
-        return !evaluate(list(argument, name)[0]);
-      case 'Fn::And':
-        return list(argument, name).every(evaluate);
-      case 'Fn::Or':
-        return list(argument, name).some(evaluate);
-      case 'Condition':
-        return evaluateNamed(String(argument));
-      default:
-        throw new Error(`Unsupported condition expression ${JSON.stringify(expression)}`);
-    }
+    const [name = '', argument] = Object.entries(expression ?? {})[0] ?? [];
+    const condition = functions[name];
+    if (!condition) throw new Error(`Unsupported condition expression ${JSON.stringify(expression)}`);
+    return condition(argument);
   };
   Object.keys(definitions).forEach(evaluateNamed);
   return results;

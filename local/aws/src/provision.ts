@@ -1,5 +1,5 @@
 import { createAwsClients } from './clients';
-import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './emulators';
+import type { Emulators } from './emulators';
 import { evaluateConditions, referencedNames, type ResolveContext } from './intrinsics';
 import { provisionResource, skipReason, type ProvisionedResource } from './resources';
 import { parameterValues, type CloudFormationTemplate, type TemplateResource } from './template';
@@ -19,25 +19,13 @@ export interface SkippedResource {
   reason: string;
 }
 
-export interface ProvisionPlan {
-  /** Resources to create, each after the ones it refers to. */
-  steps: PlannedResource[];
-  skipped: SkippedResource[];
-  /** Parameter values (the overrides given, else each Default), conditions and skip reasons. */
-  context: ResolveContext;
-}
-
 export type PlanContext = Pick<ResolveContext, 'accountId' | 'region' | 'partition' | 'stackName'> & {
   /** Parameter values that override the template's Defaults. */
   parameters?: Record<string, string>;
 };
 
-export interface ProvisionOptions {
-  /** Emulator environment (AWS_ENDPOINT_URL_*, AWS_REGION, credentials), as `startEmulators` returns it. */
-  env: Record<string, string>;
-  accountId?: string;
-  region?: string;
-}
+/** Where to provision: the emulators' SDK environment, account id and region. */
+export type ProvisionOptions = Pick<Emulators, 'env' | 'accountId' | 'region'>;
 
 // Depth-first topological order that keeps template order wherever dependencies allow.
 const inDependencyOrder = (candidates: PlannedResource[]): PlannedResource[] => {
@@ -56,7 +44,7 @@ const inDependencyOrder = (candidates: PlannedResource[]): PlannedResource[] => 
 };
 
 /** Decides which template resources are created locally, and in what order; no emulator is called. */
-export const planProvisioning = (template: CloudFormationTemplate, context: PlanContext): ProvisionPlan => {
+export const planProvisioning = (template: CloudFormationTemplate, context: PlanContext) => {
   const parameters = parameterValues(template, context.parameters);
   const conditions = evaluateConditions(template.Conditions ?? {}, { ...context, parameters });
   const skipped: SkippedResource[] = [];
@@ -90,12 +78,8 @@ export const provisionFromTemplate = async (
   template: CloudFormationTemplate,
   options: ProvisionOptions,
 ): Promise<{ resources: Record<string, ProvisionedResource>; skipped: SkippedResource[] }> => {
-  const plan = planProvisioning(template, {
-    accountId: options.accountId ?? LOCAL_ACCOUNT_ID,
-    region: options.region ?? options.env.AWS_REGION ?? LOCAL_REGION,
-    partition: 'aws',
-    stackName: 'local',
-  });
+  const { accountId, region } = options;
+  const plan = planProvisioning(template, { accountId, region, partition: 'aws', stackName: 'local' });
   const resources: Record<string, ProvisionedResource> = {};
   const context = { ...plan.context, resources };
   const clients = createAwsClients(options.env);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface TemplateResource {
   Type: string;
@@ -19,16 +19,12 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Reads a packaged CloudFormation template (JSON, as `serverless package` writes it). */
 export const loadTemplate = (templatePath: string): CloudFormationTemplate => {
-  let text: string;
-  try {
-    text = readFileSync(templatePath, 'utf8');
-  } catch (error) {
+  if (!existsSync(templatePath)) {
     throw new Error(
       `No packaged template at ${templatePath}. Package it first: cd infrastructure && npx serverless package --stage local`,
-      { cause: error },
     );
   }
-  const template: unknown = JSON.parse(text);
+  const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
   if (!isRecord(template) || !isRecord(template.Resources)) {
     throw new Error(`${templatePath} is not a CloudFormation template: it has no Resources object`);
   }
