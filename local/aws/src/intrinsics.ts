@@ -21,8 +21,6 @@ export interface ResolveContext {
 /** AWS::NoValue: the property or list element is removed. */
 const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
-type Intrinsic = (argument: unknown, context: ResolveContext) => unknown;
-
 const list = (argument: unknown, name: string): unknown[] => {
   if (!Array.isArray(argument)) throw new Error(`${name} takes a list`);
   return argument;
@@ -70,16 +68,14 @@ const resolveRef = (name: string, context: ResolveContext): unknown => {
 const getAtt = (logicalId: string, attribute: string, context: ResolveContext): string => {
   const { attributes } = resourceNamed(logicalId, context);
   const value = attributes[attribute];
-  if (value === undefined) {
-    const known = Object.keys(attributes).join(', ');
-    throw new Error(`${logicalId} has no attribute ${attribute} locally (it has: ${known})`);
-  }
-  return value;
+  if (value !== undefined) return value;
+  const known = Object.keys(attributes).join(', ');
+  throw new Error(`${logicalId} has no attribute ${attribute} locally (it has: ${known})`);
 };
 
 const SUB_VARIABLE = /\$\{([^}]+)\}/g;
 
-const intrinsics: Record<string, Intrinsic> = {
+const intrinsics: Record<string, (argument: unknown, context: ResolveContext) => unknown> = {
   Ref: (argument, context) => resolveRef(String(argument), context),
   'Fn::GetAtt': (argument, context) => {
     const [logicalId, attribute] =

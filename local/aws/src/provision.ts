@@ -13,11 +13,7 @@ export interface PlannedResource {
   dependsOn: string[];
 }
 
-export interface SkippedResource {
-  logicalId: string;
-  type: string;
-  reason: string;
-}
+export type SkippedResource = Pick<PlannedResource, 'logicalId' | 'type'> & { reason: string };
 
 export type PlanContext = Pick<ResolveContext, 'accountId' | 'region' | 'partition' | 'stackName'> & {
   /** Parameter values that override the template's Defaults. */

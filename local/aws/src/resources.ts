@@ -40,7 +40,7 @@ interface ResourceHandler {
   /** The property that names the resource, when it has one. */
   nameProperty?: string;
   /** The other template properties this handler applies; the rest are reported as not emulated. */
-  applies: readonly string[];
+  applies?: readonly string[];
   /** Why this resource is not created locally, judged from the raw template; undefined to create it. */
   skipReason?(logicalId: string, resource: TemplateResource): string | undefined;
   /** Creates the resource, or finds it when it already exists (a persisted backend). */
@@ -88,9 +88,7 @@ const handlers: Record<string, ResourceHandler> = {
       const request = { ...applied, TableName: name } as CreateTableCommandInput;
       await unlessExists(dynamodb.send(new CreateTableCommand(request)), 'ResourceInUseException');
       const { TableArn: arn = '', LatestStreamArn } = await describeWhenActive(dynamodb, name);
-      const attributes: Record<string, string> = LatestStreamArn
-        ? { Arn: arn, StreamArn: LatestStreamArn }
-        : { Arn: arn };
+      const attributes = { Arn: arn, ...(LatestStreamArn ? { StreamArn: LatestStreamArn } : {}) };
       return { ref: name, name, arn, attributes };
     },
   },
@@ -164,7 +162,6 @@ const handlers: Record<string, ResourceHandler> = {
   },
   'AWS::S3::Bucket': {
     nameProperty: 'BucketName',
-    applies: [],
     skipReason: (logicalId, resource) =>
       logicalId === 'ServerlessDeploymentBucket' && resource.Properties?.BucketName === undefined
         ? 'the Serverless Framework deployment bucket: nothing is deployed locally'
@@ -180,12 +177,8 @@ const handlers: Record<string, ResourceHandler> = {
         'BucketAlreadyOwnedByYou',
       );
       const arn = `arn:${partition}:s3:::${bucketName}`;
-      return {
-        ref: bucketName,
-        name: bucketName,
-        arn,
-        attributes: { Arn: arn, DomainName: `${bucketName}.s3.amazonaws.com` },
-      };
+      const attributes = { Arn: arn, DomainName: `${bucketName}.s3.amazonaws.com` };
+      return { ref: bucketName, name: bucketName, arn, attributes };
     },
   },
 };
@@ -221,7 +214,7 @@ export const provisionResource = async (
   try {
     const handler = handlers[type];
     if (!handler) throw new Error(`No local provisioner for ${type}`);
-    const { nameProperty, applies } = handler;
+    const { nameProperty, applies = [] } = handler;
     const resolved = resolveValue(properties, context) as Record<string, unknown>;
     const name = (nameProperty && resolved[nameProperty]) ?? `${context.stackName}-${logicalId}`;
     if (typeof name !== 'string') throw new Error(`${logicalId}.${nameProperty} must be a string`);

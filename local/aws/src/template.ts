@@ -37,12 +37,7 @@ export const loadTemplate = (templatePath: string): CloudFormationTemplate => {
 };
 
 /** Parameter values: each parameter's Default, overridden by `overrides`. */
-export const parameterValues = (
-  template: CloudFormationTemplate,
-  overrides: Record<string, string> = {},
-): Record<string, unknown> => ({
-  ...Object.fromEntries(
-    Object.entries(template.Parameters ?? {}).map(([name, { Default }]) => [name, Default]),
-  ),
-  ...overrides,
-});
+export const parameterValues = (template: CloudFormationTemplate, overrides: Record<string, string> = {}) => {
+  const defaults = Object.entries(template.Parameters ?? {}).map(([name, { Default }]) => [name, Default]);
+  return { ...(Object.fromEntries(defaults) as Record<string, unknown>), ...overrides };
+};
