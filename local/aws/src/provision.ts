@@ -70,10 +70,7 @@ export const planProvisioning = (template: CloudFormationTemplate, context: Plan
  * Creates the template's tables, topics, queues, subscriptions and buckets in the emulators, each after
  * the resources it refers to. Safe to run again against a backend that already has them.
  */
-export const provisionFromTemplate = async (
-  template: CloudFormationTemplate,
-  options: ProvisionOptions,
-): Promise<{ resources: Record<string, ProvisionedResource>; skipped: SkippedResource[] }> => {
+export const provisionFromTemplate = async (template: CloudFormationTemplate, options: ProvisionOptions) => {
   const { accountId, region } = options;
   const plan = planProvisioning(template, { accountId, region, partition: 'aws', stackName: 'local' });
   const resources: Record<string, ProvisionedResource> = {};
