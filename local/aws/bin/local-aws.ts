@@ -46,17 +46,14 @@ const printStack = (stack: LocalStack, startupMs: number): void => {
   console.log('\n# Point the AWS SDK (and the AWS CLI) at them:');
   Object.entries(stack.env).forEach(([name, value]) => console.log(`export ${name}=${value}`));
   console.log('\nResources from the template:');
-  for (const resource of Object.values(stack.resources)) {
-    console.log(
-      `  ${resource.logicalId.padEnd(30)} ${resource.type.padEnd(24)} ${resource.url ?? resource.arn ?? resource.name}`,
-    );
-  }
-  console.log(`\nNot created locally (${stack.skipped.length}):`);
-  const byReason = new Map<string, string[]>();
-  stack.skipped.forEach(({ logicalId, reason }) =>
-    byReason.set(reason, [...(byReason.get(reason) ?? []), logicalId]),
+  Object.values(stack.resources).forEach(({ logicalId, type, url, arn, name }) =>
+    console.log(`  ${logicalId.padEnd(30)} ${type.padEnd(24)} ${url ?? arn ?? name}`),
   );
-  byReason.forEach((logicalIds, reason) => console.log(`  ${reason}: ${logicalIds.join(', ')}`));
+  console.log(`\nNot created locally (${stack.skipped.length}):`);
+  for (const reason of new Set(stack.skipped.map((skip) => skip.reason))) {
+    const logicalIds = stack.skipped.filter((skip) => skip.reason === reason).map((skip) => skip.logicalId);
+    console.log(`  ${reason}: ${logicalIds.join(', ')}`);
+  }
   console.log('\nPress Ctrl-C to stop.');
 };
 

@@ -1,27 +1,25 @@
 // The emulators' thread. Plain ES module because it runs outside the caller's module system: jest's
 // CommonJS registry cannot load fauxqs (ES modules only), and a thread also gives dynalite its own
 // process.env, from which it reads the region and account id of table ARNs.
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import { buildApp } from 'fauxqs';
 
-const { host, dynamodbPort, awsPort, region, persistDir } = workerData;
+const { host, dynamodbPort, awsPort, persistDir } = workerData;
 
 const startDynalite = async () => {
   if (persistDir) mkdirSync(persistDir, { recursive: true });
   // Tables turn ACTIVE at once instead of staying CREATING for half a second.
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, path: persistDir });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(dynamodbPort, host, resolve);
-  });
-  const stop = () =>
-    new Promise((resolve, reject) => {
-      // SDK clients keep connections alive; close would wait for them.
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    });
+  await once(server.listen(dynamodbPort, host), 'listening');
+  const stop = () => {
+    // SDK clients keep connections alive; close would wait for them.
+    server.closeAllConnections();
+    return promisify(server.close.bind(server))();
+  };
   return { port: server.address().port, stop };
 };
 
@@ -29,12 +27,16 @@ const startDynalite = async () => {
 // fauxqs's own, http://sqs.<region>.localhost:<port>/000000000000/<name>; SDK clients send to their
 // configured endpoint (an explicit `endpoint`, or `useQueueUrlAsEndpoint: false`), so that host needs no DNS.
 const startFauxqs = async () => {
-  const app = buildApp({ logger: false, defaultRegion: region });
+  const app = buildApp({ logger: false, defaultRegion: process.env.AWS_REGION });
   await app.listen({ host, port: awsPort });
   return { port: app.server.address().port, stop: () => app.close() };
 };
 
-const messageOf = (error) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+const fail = (error) => {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  parentPort.postMessage({ type: 'failed', message });
+  process.exit(1);
+};
 
 const run = async () => {
   const dynamodb = await startDynalite();
@@ -42,19 +44,10 @@ const run = async () => {
     await dynamodb.stop();
     throw error;
   });
-  parentPort.once('message', async () => {
-    try {
-      await Promise.all([dynamodb.stop(), fauxqs.stop()]);
-      process.exit(0);
-    } catch (error) {
-      parentPort.postMessage({ type: 'failed', message: messageOf(error) });
-      process.exit(1);
-    }
-  });
+  parentPort.once('message', () =>
+    Promise.all([dynamodb.stop(), fauxqs.stop()]).then(() => process.exit(0), fail),
+  );
   parentPort.postMessage({ type: 'ready', dynamodbPort: dynamodb.port, awsPort: fauxqs.port });
 };
 
-run().catch((error) => {
-  parentPort.postMessage({ type: 'failed', message: messageOf(error) });
-  process.exit(1);
-});
+run().catch(fail);

@@ -15,24 +15,9 @@ export interface EmulatorOptions {
   awsPort?: number;
   /** Directory for dynalite's LevelDB store; in memory when absent. fauxqs has no persistence. */
   persistDir?: string;
-  region?: string;
 }
 
-export interface EmulatorEndpoints {
-  dynamodb: string;
-  sqs: string;
-  sns: string;
-  s3: string;
-}
-
-export interface Emulators {
-  endpoints: EmulatorEndpoints;
-  /** The AWS SDK's own configuration variables, pointing every client at the emulators. */
-  env: Record<string, string>;
-  accountId: string;
-  region: string;
-  stop(): Promise<void>;
-}
+export type EmulatorEndpoints = Record<'dynamodb' | 'sqs' | 'sns' | 's3', string>;
 
 type WorkerMessage =
   { type: 'ready'; dynamodbPort: number; awsPort: number } | { type: 'failed'; message: string };
@@ -51,18 +36,14 @@ export const emulatorEnv = (endpoints: EmulatorEndpoints, region: string): Recor
   AWS_SECRET_ACCESS_KEY: 'local',
 });
 
-const whenReady = (worker: Worker): Promise<WorkerMessage & { type: 'ready' }> =>
-  new Promise((resolve, reject) => {
-    const onExit = (code: number) =>
-      reject(new Error(`The emulator thread exited (code ${code}) before it was ready`));
-    worker.once('error', reject);
-    worker.once('exit', onExit);
-    worker.once('message', (message: WorkerMessage) => {
-      worker.off('error', reject).off('exit', onExit);
-      if (message.type === 'ready') resolve(message);
-      else reject(new Error(`The emulators did not start: ${message.message}`));
-    });
+const whenReady = async (worker: Worker): Promise<{ dynamodbPort: number; awsPort: number }> => {
+  const exited = once(worker, 'exit').then(([code]) => {
+    throw new Error(`The emulator thread exited (code ${String(code)}) before it was ready`);
   });
+  const [message] = (await Promise.race([once(worker, 'message'), exited])) as [WorkerMessage];
+  if (message.type === 'failed') throw new Error(`The emulators did not start: ${message.message}`);
+  return message;
+};
 
 const stopWorker = async (worker: Worker): Promise<void> => {
   const failure = new Promise<string>((resolve) =>
@@ -80,31 +61,26 @@ const stopWorker = async (worker: Worker): Promise<void> => {
  * Starts dynalite (DynamoDB) and fauxqs (SQS, SNS, S3) on a thread of this process, bound to 127.0.0.1.
  * Tables are ACTIVE as soon as they are created.
  */
-export const startEmulators = async (options: EmulatorOptions = {}): Promise<Emulators> => {
-  const host = options.host ?? '127.0.0.1';
-  const region = options.region ?? LOCAL_REGION;
+export const startEmulators = async (options: EmulatorOptions = {}) => {
+  const { host = '127.0.0.1', dynamodbPort = 0, awsPort = 0, persistDir } = options;
   const worker = new Worker(path.join(__dirname, 'emulator-worker.mjs'), {
-    workerData: {
-      host,
-      region,
-      dynamodbPort: options.dynamodbPort ?? 0,
-      awsPort: options.awsPort ?? 0,
-      persistDir: options.persistDir,
-    },
-    // dynalite builds table ARNs from these.
-    env: { ...process.env, AWS_REGION: region, AWS_ACCOUNT_ID: LOCAL_ACCOUNT_ID },
+    workerData: { host, dynamodbPort, awsPort, persistDir },
+    // dynalite builds table ARNs from these; fauxqs takes the region too.
+    env: { ...process.env, AWS_REGION: LOCAL_REGION, AWS_ACCOUNT_ID: LOCAL_ACCOUNT_ID },
   });
-  const { dynamodbPort, awsPort } = await whenReady(worker);
+  const ports = await whenReady(worker);
   // An emulator crash after start must not take the caller's process down with an unhandled 'error'.
   worker.on('error', (error) => console.error('The AWS emulators failed:', error));
-  const aws = `http://${host}:${awsPort}`;
-  const endpoints = { dynamodb: `http://${host}:${dynamodbPort}`, sqs: aws, sns: aws, s3: aws };
+  const aws = `http://${host}:${ports.awsPort}`;
+  const endpoints = { dynamodb: `http://${host}:${ports.dynamodbPort}`, sqs: aws, sns: aws, s3: aws };
   let stopping: Promise<void> | undefined;
   return {
     endpoints,
-    env: emulatorEnv(endpoints, region),
+    env: emulatorEnv(endpoints, LOCAL_REGION),
     accountId: LOCAL_ACCOUNT_ID,
-    region,
-    stop: () => (stopping ??= stopWorker(worker)),
+    region: LOCAL_REGION,
+    stop: (): Promise<void> => (stopping ??= stopWorker(worker)),
   };
 };
+
+export type Emulators = Awaited<ReturnType<typeof startEmulators>>;

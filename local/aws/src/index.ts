@@ -7,8 +7,7 @@ export {
   type EmulatorEndpoints,
   type Emulators,
 } from './emulators';
-export { evaluateConditions } from './conditions';
-export { referencedNames, resolveValue, type ResolveContext } from './intrinsics';
+export { evaluateConditions, referencedNames, resolveValue, type ResolveContext } from './intrinsics';
 export {
   defaultTemplatePath,
   startLocalStack,
@@ -16,8 +15,7 @@ export {
   type LocalStack,
   type LocalStackOptions,
 } from './local-stack';
-export { planProvisioning } from './plan';
-export { provisionFromTemplate } from './provision';
+export { planProvisioning, provisionFromTemplate } from './provision';
 export type { ProvisionedResource } from './resources';
 export { portNumber, stopOnSignals } from './shutdown';
 export {

@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { startEmulators, type EmulatorEndpoints, type EmulatorOptions } from './emulators';
-import { provisionFromTemplate, requireResource } from './provision';
-import type { SkippedResource } from './plan';
+import { startEmulators, type EmulatorOptions, type Emulators } from './emulators';
+import { provisionFromTemplate, type SkippedResource } from './provision';
 import type { ProvisionedResource } from './resources';
 import { loadTemplate, type CloudFormationTemplate } from './template';
 
@@ -12,23 +11,15 @@ export const defaultTemplatePath = (): string =>
 export interface LocalStackOptions extends EmulatorOptions {
   /** Packaged CloudFormation template; the infrastructure service's by default. */
   templatePath?: string;
-  /** Template parameter values; each parameter's Default otherwise. */
-  parameters?: Record<string, string>;
   /** VisibilityTimeout overrides by queue logical id, for tests that wait for redelivery. */
   queueVisibilityTimeouts?: Record<string, number>;
 }
 
-export interface LocalStack {
-  /** AWS SDK configuration for the emulators: AWS_ENDPOINT_URL_*, AWS_REGION, dummy credentials. */
-  env: Record<string, string>;
-  endpoints: EmulatorEndpoints;
-  accountId: string;
-  region: string;
+export interface LocalStack extends Emulators {
   resources: Record<string, ProvisionedResource>;
   skipped: SkippedResource[];
   /** The created resource with this logical id; throws when the template has none. */
   resource(logicalId: string): ProvisionedResource;
-  stop(): Promise<void>;
 }
 
 /**
@@ -56,22 +47,14 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   );
   const emulators = await startEmulators(options);
   try {
-    const { resources, skipped } = await provisionFromTemplate(template, {
-      env: emulators.env,
-      accountId: emulators.accountId,
-      region: emulators.region,
-      parameters: options.parameters,
-    });
-    return {
-      env: emulators.env,
-      endpoints: emulators.endpoints,
-      accountId: emulators.accountId,
-      region: emulators.region,
-      resources,
-      skipped,
-      resource: (logicalId) => requireResource(resources, logicalId),
-      stop: emulators.stop,
+    const { resources, skipped } = await provisionFromTemplate(template, emulators);
+    const resource = (logicalId: string): ProvisionedResource => {
+      const found = resources[logicalId];
+      if (!found)
+        throw new Error(`No local resource ${logicalId}; created: ${Object.keys(resources).join(', ')}`);
+      return found;
     };
+    return { ...emulators, resources, skipped, resource };
   } catch (error) {
     await emulators.stop();
     throw error;

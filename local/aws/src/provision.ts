@@ -1,89 +1,84 @@
 import { createAwsClients } from './clients';
-import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './emulators';
-import { resolveValue, type ResolveContext } from './intrinsics';
-import { planProvisioning, type PlanContext, type PlannedResource, type SkippedResource } from './plan';
-import { handlerFor, type ProvisionedResource } from './resources';
-import type { ProvisionInput } from './resources/handler';
-import type { CloudFormationTemplate } from './template';
+import type { Emulators } from './emulators';
+import { evaluateConditions, referencedNames, type ResolveContext } from './intrinsics';
+import { provisionResource, skipReason, type ProvisionedResource } from './resources';
+import { parameterValues, type CloudFormationTemplate, type TemplateResource } from './template';
 
-export interface ProvisionOptions {
-  /** Emulator environment (AWS_ENDPOINT_URL_*, AWS_REGION, credentials), as `startEmulators` returns it. */
-  env: Record<string, string>;
-  accountId?: string;
-  region?: string;
-  /** Template parameter values; each parameter's Default otherwise. */
+export interface PlannedResource {
+  logicalId: string;
+  type: string;
+  /** Raw template properties, resolved only when the step runs (they may refer to earlier steps). */
+  properties: Record<string, unknown>;
+  /** Resources of this plan that must exist first. */
+  dependsOn: string[];
+}
+
+export type SkippedResource = Pick<PlannedResource, 'logicalId' | 'type'> & { reason: string };
+
+export type PlanContext = Pick<ResolveContext, 'accountId' | 'region' | 'partition' | 'stackName'> & {
+  /** Parameter values that override the template's Defaults. */
   parameters?: Record<string, string>;
-  /** Value of AWS::StackName, also the prefix of names the template leaves to CloudFormation. */
-  stackName?: string;
-}
-
-export interface ProvisionResult {
-  /** Created resources by logical id. */
-  resources: Record<string, ProvisionedResource>;
-  /** Resources of the template that are not created locally, with the reason. */
-  skipped: SkippedResource[];
-}
-
-/** The resource with this logical id, or an error naming the ones that exist. */
-export const requireResource = (
-  resources: Record<string, ProvisionedResource>,
-  logicalId: string,
-): ProvisionedResource => {
-  const resource = resources[logicalId];
-  if (!resource) {
-    throw new Error(`No local resource ${logicalId}; created: ${Object.keys(resources).join(', ')}`);
-  }
-  return resource;
 };
 
-const provisionStep = async (
-  step: PlannedResource,
-  context: ResolveContext,
-  input: Omit<ProvisionInput, 'logicalId' | 'properties'>,
-): Promise<ProvisionedResource> => {
-  const handler = handlerFor(step.type);
-  try {
-    const properties = resolveValue(step.properties, context) as Record<string, unknown>;
-    const created = await handler.provision({ ...input, logicalId: step.logicalId, properties });
-    const notEmulated = Object.keys(properties).filter((name) => !handler.applies.includes(name));
-    return { logicalId: step.logicalId, type: step.type, ...created, notEmulated };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`Could not provision ${step.logicalId} (${step.type}): ${message}`, { cause: error });
+/** Where to provision: the emulators' SDK environment, account id and region. */
+export type ProvisionOptions = Pick<Emulators, 'env' | 'accountId' | 'region'>;
+
+// Depth-first topological order that keeps template order wherever dependencies allow.
+const inDependencyOrder = (candidates: PlannedResource[]): PlannedResource[] => {
+  const byId = new Map(candidates.map((step) => [step.logicalId, step]));
+  const ordered = new Set<PlannedResource>();
+  const visit = (step: PlannedResource, path: string[]): void => {
+    if (ordered.has(step)) return;
+    if (path.includes(step.logicalId)) {
+      throw new Error(`Circular dependency: ${[...path, step.logicalId].join(' -> ')}`);
+    }
+    step.dependsOn.forEach((id) => visit(byId.get(id) as PlannedResource, [...path, step.logicalId]));
+    ordered.add(step);
+  };
+  candidates.forEach((step) => visit(step, []));
+  return [...ordered];
+};
+
+/** Decides which template resources are created locally, and in what order; no emulator is called. */
+export const planProvisioning = (template: CloudFormationTemplate, context: PlanContext) => {
+  const parameters = parameterValues(template, context.parameters);
+  const conditions = evaluateConditions(template.Conditions ?? {}, { ...context, parameters });
+  const skipped: SkippedResource[] = [];
+  const created: Array<[string, TemplateResource]> = [];
+  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+    const { Condition } = resource;
+    const holds = Condition === undefined || conditions[Condition];
+    if (holds === undefined) throw new Error(`${logicalId} names an unknown condition ${Condition}`);
+    const reason = holds ? skipReason(logicalId, resource) : `condition ${Condition} is false`;
+    if (reason === undefined) created.push([logicalId, resource]);
+    else skipped.push({ logicalId, type: resource.Type, reason });
   }
+  const createdIds = new Set(created.map(([logicalId]) => logicalId));
+  const steps = created.map(([logicalId, { Type: type, Properties: properties = {}, DependsOn = [] }]) => {
+    const names = [...new Set([...referencedNames(properties), ...[DependsOn].flat()])];
+    return { logicalId, type, properties, dependsOn: names.filter((name) => createdIds.has(name)) };
+  });
+  const reasons = Object.fromEntries(skipped.map(({ logicalId, reason }) => [logicalId, reason]));
+  return {
+    steps: inDependencyOrder(steps),
+    skipped,
+    context: { ...context, parameters, conditions, resources: {}, skipped: reasons },
+  };
 };
 
 /**
  * Creates the template's tables, topics, queues, subscriptions and buckets in the emulators, each after
  * the resources it refers to. Safe to run again against a backend that already has them.
  */
-export const provisionFromTemplate = async (
-  template: CloudFormationTemplate,
-  options: ProvisionOptions,
-): Promise<ProvisionResult> => {
-  const planContext: PlanContext = {
-    accountId: options.accountId ?? LOCAL_ACCOUNT_ID,
-    region: options.region ?? options.env.AWS_REGION ?? LOCAL_REGION,
-    partition: 'aws',
-    stackName: options.stackName ?? 'local',
-    parameters: options.parameters,
-  };
-  const plan = planProvisioning(template, planContext);
-  const context: ResolveContext = {
-    ...planContext,
-    parameters: plan.parameters,
-    conditions: plan.conditions,
-    resources: {},
-    skipped: Object.fromEntries(plan.skipped.map(({ logicalId, reason }) => [logicalId, reason])),
-  };
-  const clients = createAwsClients(options.env);
+export const provisionFromTemplate = async (template: CloudFormationTemplate, options: ProvisionOptions) => {
+  const { accountId, region } = options;
+  const plan = planProvisioning(template, { accountId, region, partition: 'aws', stackName: 'local' });
   const resources: Record<string, ProvisionedResource> = {};
+  const context = { ...plan.context, resources };
+  const clients = createAwsClients(options.env);
   try {
-    for (const step of plan.steps) {
-      const resource = await provisionStep(step, context, { ...planContext, clients });
-      resources[step.logicalId] = resource;
-      context.resources[step.logicalId] = resource;
-    }
+    for (const step of plan.steps)
+      resources[step.logicalId] = await provisionResource(step, clients, context);
   } finally {
     clients.destroy();
   }

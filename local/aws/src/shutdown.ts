@@ -28,8 +28,7 @@ export const stopOnSignals = (stop: (skipWait: AbortSignal) => Promise<void>, wh
       },
     );
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  ['SIGINT', 'SIGTERM'].forEach((signal) => process.on(signal, onSignal));
 };
 
 /** A command-line port number (0 for a free one), or an error naming the flag. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 export interface TemplateResource {
   Type: string;
@@ -7,59 +7,37 @@ export interface TemplateResource {
   DependsOn?: string | string[];
 }
 
-export interface TemplateParameter {
-  Type?: string;
-  Default?: unknown;
-}
-
 export interface CloudFormationTemplate {
   Resources: Record<string, TemplateResource>;
-  Parameters?: Record<string, TemplateParameter>;
+  Parameters?: Record<string, { Type?: string; Default?: unknown }>;
   Conditions?: Record<string, unknown>;
   Outputs?: Record<string, unknown>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const assertTemplate: (value: unknown, source: string) => asserts value is CloudFormationTemplate = (
-  value,
-  source,
-) => {
-  if (!isRecord(value) || !isRecord(value.Resources)) {
-    throw new Error(`${source} is not a CloudFormation template: it has no Resources object`);
-  }
-  for (const [logicalId, resource] of Object.entries(value.Resources)) {
-    if (!isRecord(resource) || typeof resource.Type !== 'string') {
-      throw new Error(`${source}: resource ${logicalId} has no Type`);
-    }
-  }
-};
 
 /** Reads a packaged CloudFormation template (JSON, as `serverless package` writes it). */
 export const loadTemplate = (templatePath: string): CloudFormationTemplate => {
-  let text: string;
-  try {
-    text = readFileSync(templatePath, 'utf8');
-  } catch (error) {
+  if (!existsSync(templatePath)) {
     throw new Error(
       `No packaged template at ${templatePath}. Package it first: cd infrastructure && npx serverless package --stage local`,
-      { cause: error },
     );
   }
-  const template: unknown = JSON.parse(text);
-  assertTemplate(template, templatePath);
-  return template;
+  const template: unknown = JSON.parse(readFileSync(templatePath, 'utf8'));
+  if (!isRecord(template) || !isRecord(template.Resources)) {
+    throw new Error(`${templatePath} is not a CloudFormation template: it has no Resources object`);
+  }
+  for (const [logicalId, resource] of Object.entries(template.Resources)) {
+    if (!isRecord(resource) || typeof resource.Type !== 'string') {
+      throw new Error(`${templatePath}: resource ${logicalId} has no Type`);
+    }
+  }
+  return template as unknown as CloudFormationTemplate;
 };
 
 /** Parameter values: each parameter's Default, overridden by `overrides`. */
-export const parameterValues = (
-  template: CloudFormationTemplate,
-  overrides: Record<string, string> = {},
-): Record<string, unknown> => {
-  const defaults = Object.entries(template.Parameters ?? {}).map(([name, parameter]) => [
-    name,
-    parameter.Default,
-  ]);
-  return { ...Object.fromEntries(defaults), ...overrides };
+export const parameterValues = (template: CloudFormationTemplate, overrides: Record<string, string> = {}) => {
+  const defaults = Object.entries(template.Parameters ?? {}).map(([name, { Default }]) => [name, Default]);
+  return { ...(Object.fromEntries(defaults) as Record<string, unknown>), ...overrides };
 };

@@ -100,7 +100,7 @@ describe('provisioning from the packaged infrastructure template', () => {
   });
 
   it('provisions again against a backend that already has the resources and finds the same ones', async () => {
-    const again = await provisionFromTemplate(template, { env: stack().env });
+    const again = await provisionFromTemplate(template, stack());
 
     const identities = (resources: typeof again.resources) =>
       Object.fromEntries(

@@ -1,4 +1,4 @@
-import { evaluateConditions } from '../../src/conditions';
+import { evaluateConditions } from '../../src';
 
 const context = { accountId: '000000000000', region: 'eu-west-1', partition: 'aws', stackName: 'local' };
 
