@@ -82,7 +82,9 @@ describe('the esbuild plugins of the function services', () => {
             seen.push(xray.getSegment()?.name);
             subsegment?.close();
           })
-          .then(() => seen.push(xray.getSegment()?.name))
+          .then(() => {
+            seen.push(xray.getSegment()?.name);
+          })
           .then(resolve, reject);
       });
     });
