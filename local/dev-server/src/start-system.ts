@@ -1,16 +1,18 @@
 import path from 'node:path';
 import {
   createAwsClients,
+  emulatorEnv,
+  LOCAL_ACCOUNT_ID,
+  LOCAL_REGION,
   loadTemplate,
   provisionFromTemplate,
+  startEmulators,
   withVisibilityTimeouts,
   type ProvisionedResource,
 } from '@bbws/local-aws';
 import { apiKeyOf, loadOrCreateApiKey, readApiKey, saveApiKey, type ApiKey } from './api-keys';
-import { startBackend, type Backend } from './backend';
 import { extractBundle } from './bundles';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
-import { startConsumers } from './consumers';
 import { gracefulStop } from './graceful-stop';
 import { createGateway } from './gateway';
 import { gatewayResponseHeaders } from './gateway-cors';
@@ -22,6 +24,7 @@ import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './pers
 import { functionRoutes, mockRoutes, stageName } from './routes';
 import { assertNoDynamicReference, localSecrets, type LocalSecrets } from './secrets';
 import { loadFunctions, type FunctionDefinition } from './services';
+import { startSqsPoller } from './sqs-poller';
 import type { StopOptions, StopReport } from './stop-report';
 import { writeStackFile, type StackDescription } from './stack-file';
 
@@ -46,6 +49,26 @@ export interface RunningSystem {
 const INFRASTRUCTURE_TEMPLATE = 'infrastructure/.serverless/cloudformation-template-update-stack.json';
 
 type Stopper = () => unknown;
+
+/**
+ * The embedded emulators (dynalite's store in `dynamodbDir` when given), or an external backend serving
+ * every service on `awsEndpoint`, which keeps its own state. `kind` is `embedded` or the external URL.
+ */
+const startBackend = async (host: string, awsEndpoint?: string, dynamodbDir?: string) => {
+  if (!awsEndpoint) return { kind: 'embedded', ...(await startEmulators({ host, persistDir: dynamodbDir })) };
+  const url = awsEndpoint.replace(/\/$/, '');
+  const endpoints = { dynamodb: url, sqs: url, sns: url, s3: url };
+  return {
+    kind: url,
+    endpoints,
+    env: emulatorEnv(endpoints, LOCAL_REGION),
+    accountId: LOCAL_ACCOUNT_ID,
+    region: LOCAL_REGION,
+    stop: async () => undefined,
+  };
+};
+
+type Backend = Awaited<ReturnType<typeof startBackend>>;
 
 const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => {
   const configured = Object.entries(definition.environment).map(([name, value]) => [
@@ -171,8 +194,30 @@ const startAll = async (
   });
   const url = await gateway.listen(options.port, options.host);
   stoppers.push(gateway.close);
-  const consumers = startConsumers({ functions, queues, backend, sqs, invoke, options });
-  stoppers.push(...consumers.map((consumer) => consumer.stop));
+  // product-creator and audit-logger polling their queues, as their event source mappings say.
+  const consumers = functions.flatMap(({ functionName, service, sqs: sources }) =>
+    sources.map((source) => {
+      const name = source.queueArn.split(':').pop();
+      const queue = queues.find((candidate) => candidate.name === name);
+      if (!queue) throw new Error(`No queue ${name} in the infrastructure template for ${source.queueArn}`);
+      const poller = startSqsPoller({
+        sqs,
+        queueUrl: queue.url,
+        source,
+        functionName,
+        region: backend.region,
+        invoke: (event) => invoke(functionName, event),
+        onBatch: options.onBatch,
+        onError: (error) => options.log(`${service}: polling failed: ${String(error)}`),
+        // Embedded emulators stop with the system; an external backend outlives it, so its receives are
+        // shorter and finished, not abandoned, on stop.
+        abortOnStop: backend.kind === 'embedded',
+        waitTimeSeconds: backend.kind === 'embedded' ? 20 : 2,
+      });
+      stoppers.push(poller.stop);
+      return { queue, service, stop: poller.stop };
+    }),
+  );
   const aws = {
     backend: backend.kind,
     region: backend.region,
