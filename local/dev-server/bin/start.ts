@@ -56,13 +56,6 @@ const logsDir = path.join(root, '.local/logs');
 const logGroups = logGroupWriter(logsDir);
 const print = (line: string) => console.log(`${new Date().toTimeString().slice(0, 8)} ${line}`);
 
-const seconds = (value: string): number => {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0)
-    throw new Error(`--drain-timeout must be seconds, not ${value}`);
-  return parsed;
-};
-
 const printRestored = ({ restored }: RunningSystem) => {
   if (!restored) return;
   const total = (counts: Record<string, number>) =>
@@ -105,12 +98,13 @@ const main = async () => {
   // Lambda runs nodejs24.x; an older local Node makes the AWS SDK warn about something that never deploys.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // A bad --drain-timeout is refused now, not at Ctrl-C.
-  const drainSeconds = seconds(flags['drain-timeout']);
+  const drainSeconds = Number(flags['drain-timeout']);
+  if (!Number.isFinite(drainSeconds) || drainSeconds < 0)
+    throw new Error(`--drain-timeout must be seconds, not ${flags['drain-timeout']}`);
   const system = await startSystem({
-    root,
     port: portNumber(flags.port, '--port'),
     persistDir,
-    awsEndpoint: flags['aws-endpoint'] || undefined,
+    awsEndpoint: flags['aws-endpoint'],
     packaging: flags.package ? 'always' : flags['no-package'] ? 'never' : 'if-stale',
     stackFile: path.join(root, '.local/stack.json'),
     log: (line) => console.log(line),
