@@ -70,26 +70,16 @@ const startBackend = async (host: string, awsEndpoint?: string, dynamodbDir?: st
 
 type Backend = Awaited<ReturnType<typeof startBackend>>;
 
-const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => {
-  const configured = Object.entries(definition.environment).map(([name, value]) => [
-    name,
-    assertNoDynamicReference(`${definition.functionName} ${name}`, secrets.resolve(value)),
-  ]);
-  return {
-    ...Object.fromEntries(configured),
-    // What the Lambda runtime sets, then the backend's endpoints, region and dummy credentials.
-    AWS_LAMBDA_FUNCTION_NAME: definition.functionName,
-    // As Lambda sets it: Powertools counts the ColdStart metric only for on-demand environments.
-    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize),
-    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-    // The functions run on nodejs24.x when deployed: the SDK's warning about an older local Node is noise.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...backend.env,
-  };
-};
+// The function's own variables, then the backend's endpoints, region and dummy credentials.
+const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => ({
+  ...Object.fromEntries(
+    Object.entries(definition.environment).map(([name, value]) => [
+      name,
+      assertNoDynamicReference(`${definition.functionName} ${name}`, secrets.resolve(value)),
+    ]),
+  ),
+  ...backend.env,
+});
 
 const startRuntimes = (
   functions: FunctionDefinition[],
