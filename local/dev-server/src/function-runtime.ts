@@ -11,7 +11,7 @@ export interface RuntimeSpec extends Pick<
   bundleDir: string;
   region: string;
   accountId: string;
-  /** With what Lambda's runtime sets, the whole environment of the function's threads: nothing of this process's env leaks in. */
+  /** The function's and the backend's variables (Lambda's own are added): nothing of this process's env leaks in. */
   env: Record<string, string>;
   /** Execution environments at most; invocations beyond wait for one to be free. */
   maxEnvironments: number;
