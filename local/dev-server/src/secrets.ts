@@ -17,8 +17,8 @@ type SecretValues = Record<string, Record<string, string>>;
 const secretName = (secretId: string): string =>
   secretId.replace(/^arn:[^:]+:secretsmanager:[^:]+:\d+:secret:/, '');
 
-const passwordLength = (template: CloudFormationTemplate | undefined, name: string): number => {
-  const secret = Object.values(template?.Resources ?? {}).find(
+const passwordLength = (template: CloudFormationTemplate, name: string): number => {
+  const secret = Object.values(template.Resources).find(
     ({ Type, Properties }) => Type === 'AWS::SecretsManager::Secret' && Properties?.Name === name,
   );
   const generate = secret?.Properties?.GenerateSecretString as { PasswordLength?: number } | undefined;
@@ -34,7 +34,7 @@ export interface LocalSecrets {
  * Local stand-ins for Secrets Manager secrets: generated on first use (length from the template's
  * GenerateSecretString), random per stack, and kept in `file` when one is given (--persist).
  */
-export const localSecrets = (template: CloudFormationTemplate | undefined, file?: string): LocalSecrets => {
+export const localSecrets = (template: CloudFormationTemplate, file?: string): LocalSecrets => {
   const values: SecretValues =
     file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SecretValues) : {};
   const valueOf = (secretId: string, jsonKey = ''): string => {

@@ -46,13 +46,8 @@ export interface FunctionDefinition {
   sqs: SqsEventSource[];
 }
 
-export interface ComposeService {
-  name: string;
-  directory: string;
-}
-
 /** The services of serverless-compose.yml, in its order. */
-export const composeServices = (root: string): ComposeService[] => {
+export const composeServices = (root: string) => {
   const compose = yaml.load(readFileSync(path.join(root, 'serverless-compose.yml'), 'utf8')) as {
     services: Record<string, { path: string }>;
   };
@@ -61,6 +56,8 @@ export const composeServices = (root: string): ComposeService[] => {
     directory: path.join(root, service.path),
   }));
 };
+
+export type ComposeService = ReturnType<typeof composeServices>[number];
 
 /** What `serverless package` writes: this template and the functions' zip artifacts. */
 export const PACKAGED_TEMPLATE = 'cloudformation-template-update-stack.json';
