@@ -39,7 +39,7 @@ export interface FunctionDefinition {
   timeoutSeconds: number;
   memorySize: number;
   /** Environment variables of the packaged template, dynamic references unresolved. */
-  environment: Record<string, string>;
+  environment: Record<string, unknown>;
   /** The packaged esbuild bundle. */
   artifact: string;
   http: HttpEventDefinition[];
@@ -153,7 +153,6 @@ const serviceFunctions = (
     .map(([logicalId, { Properties = {} }]) => {
       const variables = (Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
         ?.Variables;
-      const environment = resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>;
       const code = Properties.Code as { S3Key?: string } | undefined;
       return {
         service: service.name,
@@ -161,9 +160,7 @@ const serviceFunctions = (
         handler: String(Properties.Handler),
         timeoutSeconds: Number(Properties.Timeout ?? 6),
         memorySize: Number(Properties.MemorySize ?? 1024),
-        environment: Object.fromEntries(
-          Object.entries(environment).map(([name, value]) => [name, String(value)]),
-        ),
+        environment: resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>,
         artifact: packagedFile(service, path.basename(code?.S3Key ?? `${service.name}.zip`)),
         http: httpEventsOf(template, logicalId, paths),
         sqs: sqsSourcesOf(template, logicalId, region),

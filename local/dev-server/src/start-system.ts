@@ -75,7 +75,7 @@ const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: 
   ...Object.fromEntries(
     Object.entries(definition.environment).map(([name, value]) => [
       name,
-      assertNoDynamicReference(`${definition.functionName} ${name}`, secrets.resolve(value)),
+      assertNoDynamicReference(`${definition.functionName} ${name}`, secrets.resolve(String(value))),
     ]),
   ),
   ...backend.env,
