@@ -19,13 +19,9 @@ export interface RuntimeSpec extends Pick<
   onOutput?: (line: string) => void;
 }
 
-export interface InvocationError {
-  errorType: string;
-  errorMessage: string;
-  stack?: string;
-}
-
-export type Invocation = { ok: true; result: unknown } | { ok: false; error: InvocationError };
+export type Invocation =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { errorType: string; errorMessage: string; stack?: string } };
 
 interface Environment {
   worker: Worker;
@@ -40,9 +36,6 @@ const failed = (errorType: string, errorMessage: string): Invocation => ({
   ok: false,
   error: { errorType, errorMessage },
 });
-
-const initError = (spec: RuntimeSpec, error: InvocationError) =>
-  new Error(`${spec.functionName} failed to initialise: ${error.errorType}: ${error.errorMessage}`);
 
 // What Lambda's runtime sets; the worker builds each invocation's context from it, as Lambda's runtime does.
 const lambdaEnv = ({ functionName, memorySize }: RuntimeSpec) => ({
@@ -75,9 +68,11 @@ const spawnEnvironment = (spec: RuntimeSpec, onExit: (environment: Environment) 
   const environment: Environment = {
     worker,
     ready: new Promise((resolve, reject) => {
-      worker.once('message', (init: Invocation) =>
-        init.ok ? resolve() : reject(initError(spec, init.error)),
-      );
+      worker.once('message', (init: Invocation) => {
+        if (init.ok) return resolve();
+        const { errorType, errorMessage } = init.error;
+        reject(new Error(`${functionName} failed to initialise: ${errorType}: ${errorMessage}`));
+      });
       worker.once('exit', (code) => reject(new Error(`${functionName} exited (code ${code}) during init`)));
     }),
   };
