@@ -81,32 +81,6 @@ const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: 
   ...backend.env,
 });
 
-const startRuntimes = (
-  functions: FunctionDefinition[],
-  backend: Backend,
-  secrets: LocalSecrets,
-  options: ResolvedOptions,
-): Map<string, FunctionRuntime> => {
-  const bundlesDir = path.join(options.root, '.local/bundles');
-  return new Map(
-    functions.map((definition) => [
-      definition.functionName,
-      functionRuntime({
-        ...definition,
-        bundleDir: extractBundle(definition.artifact, bundlesDir, definition.service),
-        region: backend.region,
-        accountId: backend.accountId,
-        env: functionEnv(definition, backend, secrets),
-        maxEnvironments: Math.max(
-          options.httpConcurrency,
-          ...definition.sqs.map((sqs) => sqs.maximumConcurrency),
-        ),
-        onOutput: (line) => options.onFunctionOutput?.(definition.service, line),
-      }),
-    ]),
-  );
-};
-
 const describeResources = (resources: Record<string, ProvisionedResource>) =>
   Object.fromEntries(
     Object.values(resources).map(({ logicalId, name, arn, url }) => [logicalId, { name, arn, url }]),
@@ -165,7 +139,24 @@ const startAll = async (
   const stage = stageName(template, backend.region);
   const secrets = localSecrets(template, options.persistDir && path.join(options.persistDir, 'secrets.json'));
   const functions = loadFunctions(options.root, backend.region, template);
-  const runtimes = startRuntimes(functions, backend, secrets, options);
+  const bundlesDir = path.join(options.root, '.local/bundles');
+  const runtimes = new Map<string, FunctionRuntime>(
+    functions.map((definition) => [
+      definition.functionName,
+      functionRuntime({
+        ...definition,
+        bundleDir: extractBundle(definition.artifact, bundlesDir, definition.service),
+        region: backend.region,
+        accountId: backend.accountId,
+        env: functionEnv(definition, backend, secrets),
+        maxEnvironments: Math.max(
+          options.httpConcurrency,
+          ...definition.sqs.map((sqs) => sqs.maximumConcurrency),
+        ),
+        onOutput: (line) => options.onFunctionOutput?.(definition.service, line),
+      }),
+    ]),
+  );
   stoppers.push(() => Promise.all([...runtimes.values()].map((runtime) => runtime.stop())));
   await Promise.all([...runtimes.values()].map((runtime) => runtime.warm()));
   const invoke = (functionName: string, event: unknown) =>
