@@ -68,14 +68,6 @@ const printRestored = ({ restored }: RunningSystem) => {
   );
 };
 
-const stopGracefully = async (system: RunningSystem, drainSeconds: number, skipDrain: AbortSignal) => {
-  console.log(
-    `New requests get 503. Waiting up to ${drainSeconds} s for the consumers to empty their queues; Ctrl-C again to stop now (what is left is ${persistDir ? `saved to ${persistDir}` : 'dropped: use --persist DIR to keep it'}).`,
-  );
-  const report = await system.stop({ drainTimeoutMs: drainSeconds * 1000, skipDrain, log: print });
-  describeStop(report).forEach((line) => console.log(line));
-};
-
 const printBanner = (system: RunningSystem) => {
   const products = `${system.url}/v1.0/products`;
   const bucket = system.aws.resources.AuditBucket?.name ?? '<audit bucket>';
@@ -134,7 +126,13 @@ const main = async () => {
   console.log(
     `Where is my change? ${changesPage.url}   (or: npm run -s local:timeline -- <productId|request id>)`,
   );
-  stopOnSignals((skipDrain) => stopGracefully(system, drainSeconds, skipDrain), 'the system');
+  stopOnSignals(async (skipDrain) => {
+    console.log(
+      `New requests get 503. Waiting up to ${drainSeconds} s for the consumers to empty their queues; Ctrl-C again to stop now (what is left is ${persistDir ? `saved to ${persistDir}` : 'dropped: use --persist DIR to keep it'}).`,
+    );
+    const report = await system.stop({ drainTimeoutMs: drainSeconds * 1000, skipDrain, log: print });
+    describeStop(report).forEach((line) => console.log(line));
+  }, 'the system');
 };
 
 main().catch((error: unknown) => {
