@@ -14,9 +14,6 @@ const SECRET_REFERENCE = /\{\{resolve:secretsmanager:(.+?)(?::SecretString(?::([
 
 type SecretValues = Record<string, Record<string, string>>;
 
-const secretName = (secretId: string): string =>
-  secretId.replace(/^arn:[^:]+:secretsmanager:[^:]+:\d+:secret:/, '');
-
 const passwordLength = (template: CloudFormationTemplate, name: string): number => {
   const secret = Object.values(template.Resources).find(
     ({ Type, Properties }) => Type === 'AWS::SecretsManager::Secret' && Properties?.Name === name,
@@ -38,7 +35,7 @@ export const localSecrets = (template: CloudFormationTemplate, file?: string): L
   const values: SecretValues =
     file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SecretValues) : {};
   const valueOf = (secretId: string, jsonKey = ''): string => {
-    const name = secretName(secretId);
+    const name = secretId.replace(/^arn:[^:]+:secretsmanager:[^:]+:\d+:secret:/, '');
     const secret = (values[name] ??= {});
     if (secret[jsonKey] === undefined) {
       secret[jsonKey] = randomSecret(passwordLength(template, name));
