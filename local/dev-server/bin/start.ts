@@ -56,13 +56,6 @@ const logsDir = path.join(root, '.local/logs');
 const logGroups = logGroupWriter(logsDir);
 const print = (line: string) => console.log(`${new Date().toTimeString().slice(0, 8)} ${line}`);
 
-const seconds = (value: string): number => {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0)
-    throw new Error(`--drain-timeout must be seconds, not ${value}`);
-  return parsed;
-};
-
 const printRestored = ({ restored }: RunningSystem) => {
   if (!restored) return;
   const total = (counts: Record<string, number>) =>
@@ -73,14 +66,6 @@ const printRestored = ({ restored }: RunningSystem) => {
       queues.length > 0 ? ` (${queues.map(([queue, count]) => `${queue} ${count}`).join(', ')})` : ''
     }, ${total(restored.objects)} audit objects`,
   );
-};
-
-const stopGracefully = async (system: RunningSystem, drainSeconds: number, skipDrain: AbortSignal) => {
-  console.log(
-    `New requests get 503. Waiting up to ${drainSeconds} s for the consumers to empty their queues; Ctrl-C again to stop now (what is left is ${persistDir ? `saved to ${persistDir}` : 'dropped: use --persist DIR to keep it'}).`,
-  );
-  const report = await system.stop({ drainTimeoutMs: drainSeconds * 1000, skipDrain, log: print });
-  describeStop(report).forEach((line) => console.log(line));
 };
 
 const printBanner = (system: RunningSystem) => {
@@ -105,12 +90,13 @@ const main = async () => {
   // Lambda runs nodejs24.x; an older local Node makes the AWS SDK warn about something that never deploys.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // A bad --drain-timeout is refused now, not at Ctrl-C.
-  const drainSeconds = seconds(flags['drain-timeout']);
+  const drainSeconds = Number(flags['drain-timeout']);
+  if (!Number.isFinite(drainSeconds) || drainSeconds < 0)
+    throw new Error(`--drain-timeout must be seconds, not ${flags['drain-timeout']}`);
   const system = await startSystem({
-    root,
     port: portNumber(flags.port, '--port'),
     persistDir,
-    awsEndpoint: flags['aws-endpoint'] || undefined,
+    awsEndpoint: flags['aws-endpoint'],
     packaging: flags.package ? 'always' : flags['no-package'] ? 'never' : 'if-stale',
     stackFile: path.join(root, '.local/stack.json'),
     log: (line) => console.log(line),
@@ -140,7 +126,13 @@ const main = async () => {
   console.log(
     `Where is my change? ${changesPage.url}   (or: npm run -s local:timeline -- <productId|request id>)`,
   );
-  stopOnSignals((skipDrain) => stopGracefully(system, drainSeconds, skipDrain), 'the system');
+  stopOnSignals(async (skipDrain) => {
+    console.log(
+      `New requests get 503. Waiting up to ${drainSeconds} s for the consumers to empty their queues; Ctrl-C again to stop now (what is left is ${persistDir ? `saved to ${persistDir}` : 'dropped: use --persist DIR to keep it'}).`,
+    );
+    const report = await system.stop({ drainTimeoutMs: drainSeconds * 1000, skipDrain, log: print });
+    describeStop(report).forEach((line) => console.log(line));
+  }, 'the system');
 };
 
 main().catch((error: unknown) => {

@@ -11,7 +11,7 @@ export interface RuntimeSpec extends Pick<
   bundleDir: string;
   region: string;
   accountId: string;
-  /** The whole environment of the function's threads: nothing of this process's env leaks in. */
+  /** The function's and the backend's variables (Lambda's own are added): nothing of this process's env leaks in. */
   env: Record<string, string>;
   /** Execution environments at most; invocations beyond wait for one to be free. */
   maxEnvironments: number;
@@ -19,13 +19,9 @@ export interface RuntimeSpec extends Pick<
   onOutput?: (line: string) => void;
 }
 
-export interface InvocationError {
-  errorType: string;
-  errorMessage: string;
-  stack?: string;
-}
-
-export type Invocation = { ok: true; result: unknown } | { ok: false; error: InvocationError };
+export type Invocation =
+  | { ok: true; result: unknown }
+  | { ok: false; error: { errorType: string; errorMessage: string; stack?: string } };
 
 interface Environment {
   worker: Worker;
@@ -41,19 +37,30 @@ const failed = (errorType: string, errorMessage: string): Invocation => ({
   error: { errorType, errorMessage },
 });
 
-const initError = (spec: RuntimeSpec, error: InvocationError) =>
-  new Error(`${spec.functionName} failed to initialise: ${error.errorType}: ${error.errorMessage}`);
+// What Lambda's runtime sets; the worker builds each invocation's context from it, as Lambda's runtime does.
+const lambdaEnv = ({ functionName, memorySize }: RuntimeSpec) => ({
+  AWS_LAMBDA_FUNCTION_NAME: functionName,
+  // As Lambda sets it: Powertools counts the ColdStart metric only for on-demand environments.
+  AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+  AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memorySize),
+  AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${functionName}`,
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+  // The functions run on nodejs24.x when deployed: the SDK's warning about an older local Node is noise.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+});
 
 // The worker answers with Invocations (function-worker.mjs): its init's outcome first, then one per event.
 const spawnEnvironment = (spec: RuntimeSpec, onExit: (environment: Environment) => void): Environment => {
-  const { bundleDir, handler, functionName, memorySize, region, accountId } = spec;
+  const { bundleDir, handler, functionName, region, accountId } = spec;
+  const invokedFunctionArn = `arn:aws:lambda:${region}:${accountId}:function:${functionName}`;
   const worker = new Worker(WORKER_FILE, {
-    workerData: { bundleDir, handler, functionName, memorySize, region, accountId },
-    env: spec.env,
+    workerData: { bundleDir, handler, invokedFunctionArn },
+    env: { ...spec.env, ...lambdaEnv(spec) },
     stdout: true,
     stderr: true,
     // Lambda's memory setting bounds the heap too.
-    resourceLimits: { maxOldGenerationSizeMb: memorySize },
+    resourceLimits: { maxOldGenerationSizeMb: spec.memorySize },
   });
   for (const stream of [worker.stdout, worker.stderr]) {
     createInterface({ input: stream }).on('line', (line) => spec.onOutput?.(line));
@@ -61,9 +68,11 @@ const spawnEnvironment = (spec: RuntimeSpec, onExit: (environment: Environment) 
   const environment: Environment = {
     worker,
     ready: new Promise((resolve, reject) => {
-      worker.once('message', (init: Invocation) =>
-        init.ok ? resolve() : reject(initError(spec, init.error)),
-      );
+      worker.once('message', (init: Invocation) => {
+        if (init.ok) return resolve();
+        const { errorType, errorMessage } = init.error;
+        reject(new Error(`${functionName} failed to initialise: ${errorType}: ${errorMessage}`));
+      });
       worker.once('exit', (code) => reject(new Error(`${functionName} exited (code ${code}) during init`)));
     }),
   };

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { bundleDir, handler, functionName, memorySize, region, accountId } = workerData;
+const { bundleDir, handler, invokedFunctionArn } = workerData;
 
 if ((process.env.NODE_OPTIONS ?? '').includes('--enable-source-maps')) process.setSourceMapsEnabled(true);
 
@@ -24,13 +24,14 @@ const loadHandler = () => {
   return loaded;
 };
 
+// As Lambda's runtime builds it: from the variables the runtime set (function-runtime.ts).
 const contextFor = ({ requestId, deadline }) => ({
   awsRequestId: requestId,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:${region}:${accountId}:function:${functionName}`,
-  memoryLimitInMB: String(memorySize),
-  logGroupName: `/aws/lambda/${functionName}`,
+  functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+  functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+  invokedFunctionArn,
+  memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+  logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
   logStreamName: `local/[$LATEST]${requestId}`,
   callbackWaitsForEmptyEventLoop: true,
   getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),

@@ -16,18 +16,6 @@ export interface InProcessConsumerOptions {
   concurrency?: number;
 }
 
-/** A thrown error fails the whole batch, as a function error does in Lambda. */
-const invokeInProcess =
-  (handler: InProcessConsumerOptions['handler']) =>
-  async (event: unknown): Promise<Invocation> => {
-    try {
-      return { ok: true, result: await handler(event as SQSEvent) };
-    } catch (error) {
-      const { name = 'Error', message = String(error) } = error instanceof Error ? error : {};
-      return { ok: false, error: { errorType: name, errorMessage: message } };
-    }
-  };
-
 /**
  * A consumer of this process (tests, benchmarks) on the same poller as `npm start`: failed records come
  * back after the queue's visibility timeout and reach its DLQ after maxReceiveCount receives.
@@ -48,7 +36,15 @@ export const consumeInProcess = (options: InProcessConsumerOptions) => {
     },
     functionName: queue.name,
     region: options.region,
-    invoke: invokeInProcess(options.handler),
+    // A thrown error fails the whole batch, as a function error does in Lambda.
+    invoke: async (event): Promise<Invocation> => {
+      try {
+        return { ok: true, result: await options.handler(event as SQSEvent) };
+      } catch (error) {
+        const { name = 'Error', message = String(error) } = error instanceof Error ? error : {};
+        return { ok: false, error: { errorType: name, errorMessage: message } };
+      }
+    },
     onBatch: (batch) => waiting.splice(0).forEach((resolve) => resolve(batch)),
     abortOnStop: true,
     waitTimeSeconds: 1,

@@ -46,7 +46,6 @@ export const resolveOptions = ({
   port = 3000,
   packaging = 'if-stale',
   httpConcurrency = 2,
-  queueVisibilityTimeouts = {},
   log = () => undefined,
   apiKeyFile = path.join(root, 'infrastructure/outputs/api-keys-local.txt'),
   ...options
@@ -57,7 +56,6 @@ export const resolveOptions = ({
   port,
   packaging,
   httpConcurrency,
-  queueVisibilityTimeouts,
   log,
   apiKeyFile: apiKeyFile ?? undefined,
 });

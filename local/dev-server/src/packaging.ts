@@ -25,7 +25,7 @@ const oldestOutput = (service: ComposeService): number => {
 };
 
 /** The stage npm start serves, and packages for. */
-export const LOCAL_STAGE = 'local';
+const LOCAL_STAGE = 'local';
 
 /**
  * The stage a service was last packaged for, from its packaged template: the deployment bucket key of its
@@ -41,24 +41,18 @@ const packagedStage = (service: ComposeService): string | undefined => {
   return code?.S3Key?.split('/')[2] ?? (typeof stageName === 'string' ? stageName : undefined);
 };
 
-interface StaleService {
-  name: string;
-  /** Why it needs packaging, for the progress line. */
-  reason: string;
-}
-
 /**
  * Services whose packaged output is missing, packaged for another stage (`serverless package --stage dev`
  * writes to the same folder), or older than what goes into it: the service's own files, the shared config,
- * core (bundled into every function) and the lock file.
+ * core (bundled into every function) and the lock file; each with why, for the progress line.
  */
-export const staleServices = (root: string): StaleService[] => {
+export const staleServices = (root: string) => {
   const shared = Math.max(
     ...['config', 'core/src', 'core/package.json', 'package-lock.json'].map((item) =>
       newestFile(path.join(root, item)),
     ),
   );
-  return composeServices(root).flatMap((service): StaleService[] => {
+  return composeServices(root).flatMap((service) => {
     const { name } = service;
     const stage = packagedStage(service);
     const packagedAt = oldestOutput(service);
@@ -83,7 +77,11 @@ export const assertPackagedForLocal = (root: string): void => {
 };
 
 /** Runs scripts/package-all.mjs for these services (all when none given), its progress lines to `log`. */
-const packageServices = async (root: string, log: (line: string) => void, services?: StaleService[]) => {
+const packageServices = async (
+  root: string,
+  log: (line: string) => void,
+  services?: Array<{ name: string }>,
+) => {
   const only = services ? ['--only', services.map(({ name }) => name).join(',')] : [];
   const script = path.join(root, 'scripts/package-all.mjs');
   const child = spawn(process.execPath, [script, ...only], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -14,11 +14,8 @@ const SECRET_REFERENCE = /\{\{resolve:secretsmanager:(.+?)(?::SecretString(?::([
 
 type SecretValues = Record<string, Record<string, string>>;
 
-const secretName = (secretId: string): string =>
-  secretId.replace(/^arn:[^:]+:secretsmanager:[^:]+:\d+:secret:/, '');
-
-const passwordLength = (template: CloudFormationTemplate | undefined, name: string): number => {
-  const secret = Object.values(template?.Resources ?? {}).find(
+const passwordLength = (template: CloudFormationTemplate, name: string): number => {
+  const secret = Object.values(template.Resources).find(
     ({ Type, Properties }) => Type === 'AWS::SecretsManager::Secret' && Properties?.Name === name,
   );
   const generate = secret?.Properties?.GenerateSecretString as { PasswordLength?: number } | undefined;
@@ -34,11 +31,11 @@ export interface LocalSecrets {
  * Local stand-ins for Secrets Manager secrets: generated on first use (length from the template's
  * GenerateSecretString), random per stack, and kept in `file` when one is given (--persist).
  */
-export const localSecrets = (template: CloudFormationTemplate | undefined, file?: string): LocalSecrets => {
+export const localSecrets = (template: CloudFormationTemplate, file?: string): LocalSecrets => {
   const values: SecretValues =
     file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SecretValues) : {};
   const valueOf = (secretId: string, jsonKey = ''): string => {
-    const name = secretName(secretId);
+    const name = secretId.replace(/^arn:[^:]+:secretsmanager:[^:]+:\d+:secret:/, '');
     const secret = (values[name] ??= {});
     if (secret[jsonKey] === undefined) {
       secret[jsonKey] = randomSecret(passwordLength(template, name));

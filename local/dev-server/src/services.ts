@@ -39,20 +39,15 @@ export interface FunctionDefinition {
   timeoutSeconds: number;
   memorySize: number;
   /** Environment variables of the packaged template, dynamic references unresolved. */
-  environment: Record<string, string>;
+  environment: Record<string, unknown>;
   /** The packaged esbuild bundle. */
   artifact: string;
   http: HttpEventDefinition[];
   sqs: SqsEventSource[];
 }
 
-export interface ComposeService {
-  name: string;
-  directory: string;
-}
-
 /** The services of serverless-compose.yml, in its order. */
-export const composeServices = (root: string): ComposeService[] => {
+export const composeServices = (root: string) => {
   const compose = yaml.load(readFileSync(path.join(root, 'serverless-compose.yml'), 'utf8')) as {
     services: Record<string, { path: string }>;
   };
@@ -61,6 +56,8 @@ export const composeServices = (root: string): ComposeService[] => {
     directory: path.join(root, service.path),
   }));
 };
+
+export type ComposeService = ReturnType<typeof composeServices>[number];
 
 /** What `serverless package` writes: this template and the functions' zip artifacts. */
 export const PACKAGED_TEMPLATE = 'cloudformation-template-update-stack.json';
@@ -156,7 +153,6 @@ const serviceFunctions = (
     .map(([logicalId, { Properties = {} }]) => {
       const variables = (Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
         ?.Variables;
-      const environment = resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>;
       const code = Properties.Code as { S3Key?: string } | undefined;
       return {
         service: service.name,
@@ -164,9 +160,7 @@ const serviceFunctions = (
         handler: String(Properties.Handler),
         timeoutSeconds: Number(Properties.Timeout ?? 6),
         memorySize: Number(Properties.MemorySize ?? 1024),
-        environment: Object.fromEntries(
-          Object.entries(environment).map(([name, value]) => [name, String(value)]),
-        ),
+        environment: resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>,
         artifact: packagedFile(service, path.basename(code?.S3Key ?? `${service.name}.zip`)),
         http: httpEventsOf(template, logicalId, paths),
         sqs: sqsSourcesOf(template, logicalId, region),

@@ -1,16 +1,18 @@
 import path from 'node:path';
 import {
   createAwsClients,
+  emulatorEnv,
+  LOCAL_ACCOUNT_ID,
+  LOCAL_REGION,
   loadTemplate,
   provisionFromTemplate,
+  startEmulators,
   withVisibilityTimeouts,
   type ProvisionedResource,
 } from '@bbws/local-aws';
 import { apiKeyOf, loadOrCreateApiKey, readApiKey, saveApiKey, type ApiKey } from './api-keys';
-import { startBackend, type Backend } from './backend';
 import { extractBundle } from './bundles';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
-import { startConsumers } from './consumers';
 import { gracefulStop } from './graceful-stop';
 import { createGateway } from './gateway';
 import { gatewayResponseHeaders } from './gateway-cors';
@@ -22,6 +24,7 @@ import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './pers
 import { functionRoutes, mockRoutes, stageName } from './routes';
 import { assertNoDynamicReference, localSecrets, type LocalSecrets } from './secrets';
 import { loadFunctions, type FunctionDefinition } from './services';
+import { startSqsPoller } from './sqs-poller';
 import type { StopOptions, StopReport } from './stop-report';
 import { writeStackFile, type StackDescription } from './stack-file';
 
@@ -47,52 +50,36 @@ const INFRASTRUCTURE_TEMPLATE = 'infrastructure/.serverless/cloudformation-templ
 
 type Stopper = () => unknown;
 
-const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => {
-  const configured = Object.entries(definition.environment).map(([name, value]) => [
-    name,
-    assertNoDynamicReference(`${definition.functionName} ${name}`, secrets.resolve(value)),
-  ]);
+/**
+ * The embedded emulators (dynalite's store in `dynamodbDir` when given), or an external backend serving
+ * every service on `awsEndpoint`, which keeps its own state. `kind` is `embedded` or the external URL.
+ */
+const startBackend = async (host: string, awsEndpoint?: string, dynamodbDir?: string) => {
+  if (!awsEndpoint) return { kind: 'embedded', ...(await startEmulators({ host, persistDir: dynamodbDir })) };
+  const url = awsEndpoint.replace(/\/$/, '');
+  const endpoints = { dynamodb: url, sqs: url, sns: url, s3: url };
   return {
-    ...Object.fromEntries(configured),
-    // What the Lambda runtime sets, then the backend's endpoints, region and dummy credentials.
-    AWS_LAMBDA_FUNCTION_NAME: definition.functionName,
-    // As Lambda sets it: Powertools counts the ColdStart metric only for on-demand environments.
-    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(definition.memorySize),
-    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,
-    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-    // The functions run on nodejs24.x when deployed: the SDK's warning about an older local Node is noise.
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    ...backend.env,
+    kind: url,
+    endpoints,
+    env: emulatorEnv(endpoints, LOCAL_REGION),
+    accountId: LOCAL_ACCOUNT_ID,
+    region: LOCAL_REGION,
+    stop: async () => undefined,
   };
 };
 
-const startRuntimes = (
-  functions: FunctionDefinition[],
-  backend: Backend,
-  secrets: LocalSecrets,
-  options: ResolvedOptions,
-): Map<string, FunctionRuntime> => {
-  const bundlesDir = path.join(options.root, '.local/bundles');
-  return new Map(
-    functions.map((definition) => [
-      definition.functionName,
-      functionRuntime({
-        ...definition,
-        bundleDir: extractBundle(definition.artifact, bundlesDir, definition.service),
-        region: backend.region,
-        accountId: backend.accountId,
-        env: functionEnv(definition, backend, secrets),
-        maxEnvironments: Math.max(
-          options.httpConcurrency,
-          ...definition.sqs.map((sqs) => sqs.maximumConcurrency),
-        ),
-        onOutput: (line) => options.onFunctionOutput?.(definition.service, line),
-      }),
+type Backend = Awaited<ReturnType<typeof startBackend>>;
+
+// The function's own variables, then the backend's endpoints, region and dummy credentials.
+const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => ({
+  ...Object.fromEntries(
+    Object.entries(definition.environment).map(([name, value]) => [
+      name,
+      assertNoDynamicReference(`${definition.functionName} ${name}`, secrets.resolve(String(value))),
     ]),
-  );
-};
+  ),
+  ...backend.env,
+});
 
 const describeResources = (resources: Record<string, ProvisionedResource>) =>
   Object.fromEntries(
@@ -152,7 +139,24 @@ const startAll = async (
   const stage = stageName(template, backend.region);
   const secrets = localSecrets(template, options.persistDir && path.join(options.persistDir, 'secrets.json'));
   const functions = loadFunctions(options.root, backend.region, template);
-  const runtimes = startRuntimes(functions, backend, secrets, options);
+  const bundlesDir = path.join(options.root, '.local/bundles');
+  const runtimes = new Map<string, FunctionRuntime>(
+    functions.map((definition) => [
+      definition.functionName,
+      functionRuntime({
+        ...definition,
+        bundleDir: extractBundle(definition.artifact, bundlesDir, definition.service),
+        region: backend.region,
+        accountId: backend.accountId,
+        env: functionEnv(definition, backend, secrets),
+        maxEnvironments: Math.max(
+          options.httpConcurrency,
+          ...definition.sqs.map((sqs) => sqs.maximumConcurrency),
+        ),
+        onOutput: (line) => options.onFunctionOutput?.(definition.service, line),
+      }),
+    ]),
+  );
   stoppers.push(() => Promise.all([...runtimes.values()].map((runtime) => runtime.stop())));
   await Promise.all([...runtimes.values()].map((runtime) => runtime.warm()));
   const invoke = (functionName: string, event: unknown) =>
@@ -171,8 +175,30 @@ const startAll = async (
   });
   const url = await gateway.listen(options.port, options.host);
   stoppers.push(gateway.close);
-  const consumers = startConsumers({ functions, queues, backend, sqs, invoke, options });
-  stoppers.push(...consumers.map((consumer) => consumer.stop));
+  // product-creator and audit-logger polling their queues, as their event source mappings say.
+  const consumers = functions.flatMap(({ functionName, service, sqs: sources }) =>
+    sources.map((source) => {
+      const name = source.queueArn.split(':').pop();
+      const queue = queues.find((candidate) => candidate.name === name);
+      if (!queue) throw new Error(`No queue ${name} in the infrastructure template for ${source.queueArn}`);
+      const poller = startSqsPoller({
+        sqs,
+        queueUrl: queue.url,
+        source,
+        functionName,
+        region: backend.region,
+        invoke: (event) => invoke(functionName, event),
+        onBatch: options.onBatch,
+        onError: (error) => options.log(`${service}: polling failed: ${String(error)}`),
+        // Embedded emulators stop with the system; an external backend outlives it, so its receives are
+        // shorter and finished, not abandoned, on stop.
+        abortOnStop: backend.kind === 'embedded',
+        waitTimeSeconds: backend.kind === 'embedded' ? 20 : 2,
+      });
+      stoppers.push(poller.stop);
+      return { queue, service, stop: poller.stop };
+    }),
+  );
   const aws = {
     backend: backend.kind,
     region: backend.region,
