@@ -15,12 +15,6 @@ export interface EmulatorState {
   buckets: string[];
 }
 
-/** Messages by queue name and objects by bucket name. */
-export interface SnapshotCounts {
-  messages: Record<string, number>;
-  objects: Record<string, number>;
-}
-
 interface SnapshotFile {
   savedAt: string;
   queues: Record<string, SavedMessage[]>;
@@ -30,10 +24,13 @@ interface SnapshotFile {
 /** The file in the --persist directory that holds the queues' messages and the buckets' objects. */
 export const SNAPSHOT_FILE = 'queues-and-buckets.json';
 
-const countsOf = (snapshot: Pick<SnapshotFile, 'queues' | 'buckets'>): SnapshotCounts => ({
+const countsOf = (snapshot: Pick<SnapshotFile, 'queues' | 'buckets'>) => ({
   messages: Object.fromEntries(Object.entries(snapshot.queues).map(([name, list]) => [name, list.length])),
   objects: Object.fromEntries(Object.entries(snapshot.buckets).map(([name, list]) => [name, list.length])),
 });
+
+/** Messages by queue name and objects by bucket name. */
+export type SnapshotCounts = ReturnType<typeof countsOf>;
 
 /**
  * Writes every message (visible, delayed or received and not deleted, with its receive count) and every
