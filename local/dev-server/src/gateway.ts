@@ -186,9 +186,10 @@ export const createGateway = (options: GatewayOptions) => {
 
   const answer = (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
     if (stopping) return Promise.resolve(gatewayError('draining'));
-    const reply = Promise.resolve(request.method === 'GET' ? localPage(path) : undefined).then(
-      (page) => page ?? handle(request, url, path).catch(() => gatewayError('badGateway')),
-    );
+    const page = request.method === 'GET' ? localPage(path) : undefined;
+    const reply = page
+      ? Promise.resolve(page)
+      : handle(request, url, path).catch(() => gatewayError('badGateway'));
     answering.add(reply);
     return reply.finally(() => answering.delete(reply));
   };
