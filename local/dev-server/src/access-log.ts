@@ -21,17 +21,7 @@ export const accessLogLine = (
     requestTimeEpoch: String(finishedAt - durationMs),
   });
 
-/** A request of the access log, as the timeline shows it. */
-export interface AccessLogEntry {
-  requestId: string;
-  at: string;
-  method: string;
-  path: string;
-  status: number;
-  latencyMs: number;
-}
-
-const entryOf = (line: string): Array<[string, AccessLogEntry]> => {
+const entryOf = (line: string) => {
   try {
     const fields = JSON.parse(line) as Record<string, string | undefined>;
     const { requestId, method, path, status, latencyMs, requestTimeEpoch } = fields;
@@ -39,11 +29,14 @@ const entryOf = (line: string): Array<[string, AccessLogEntry]> => {
     const at = new Date(Number(requestTimeEpoch)).toISOString();
     return [
       [requestId, { requestId, at, method, path, status: Number(status), latencyMs: Number(latencyMs) }],
-    ];
+    ] as const;
   } catch {
     return [];
   }
 };
+
+/** A request of the access log, as the timeline shows it. */
+export type AccessLogEntry = ReturnType<typeof entryOf>[number][1];
 
 export const requestsById = (logGroups: Record<string, string[]>): Map<string, AccessLogEntry> =>
   new Map((logGroups[ACCESS_LOG_GROUP] ?? []).flatMap(entryOf));

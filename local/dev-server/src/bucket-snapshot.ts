@@ -19,23 +19,19 @@ const inParallel = async <T, R>(items: T[], work: (item: T) => Promise<R>): Prom
 };
 
 export const readBucket = async (s3: S3Client, bucket: string): Promise<SavedObject[]> => {
-  const objects: SavedObject[] = [];
-  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket })) {
-    const keys = (page.Contents ?? []).map((object) => object.Key ?? '');
-    objects.push(
-      ...(await inParallel(keys, async (key) => {
-        const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
-        return {
-          key,
-          body: Buffer.from(bytes).toString('base64'),
-          contentType: object.ContentType,
-          metadata: object.Metadata,
-        };
-      })),
-    );
-  }
-  return objects;
+  const keys: string[] = [];
+  for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket }))
+    keys.push(...(page.Contents ?? []).map((object) => object.Key ?? ''));
+  return inParallel(keys, async (key) => {
+    const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const bytes = (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+    return {
+      key,
+      body: Buffer.from(bytes).toString('base64'),
+      contentType: object.ContentType,
+      metadata: object.Metadata,
+    };
+  });
 };
 
 /** Writes saved objects back under their keys (their LastModified becomes the time of the restore). */

@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { recentChanges } from './changes';
+import { listen } from './gateway';
 
 /** Messages in a queue: visible (waiting) and in flight (received, not yet deleted). */
 export interface QueueDepth {
@@ -50,7 +50,7 @@ loop();
 
 /** Serves the "where is my change?" page and its data on 127.0.0.1; a local tool, not part of the API. */
 export const startChangesPage = async (options: ChangesPageOptions) => {
-  const server: Server = createServer(async (request, response) => {
+  const server = createServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(PAGE);
     else if (path !== '/changes.json') response.writeHead(404).end();
@@ -63,12 +63,11 @@ export const startChangesPage = async (options: ChangesPageOptions) => {
         response.writeHead(500).end(String(error));
       }
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  const url = await listen(server, options.port, '127.0.0.1');
   // It only watches: it never keeps a stopping system alive.
   server.unref();
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${url}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

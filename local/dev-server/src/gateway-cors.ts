@@ -53,15 +53,3 @@ export const gatewayResponseHeaders = (template: CloudFormationTemplate, region:
       requestHeaders,
     );
 };
-
-/**
- * The Origin a MOCK integration response template echoes, for the one form the infrastructure uses:
- * `#if($origin && $origin.matches('<expression>'))` then the Access-Control-Allow-Origin override.
- */
-export const echoedOriginPattern = (responseTemplate: string): RegExp | undefined => {
-  if (!/responseOverride\.header\.Access-Control-Allow-Origin\s*=\s*\$origin/.test(responseTemplate)) {
-    return undefined;
-  }
-  const expression = /\$origin\.matches\('([^']*)'\)/.exec(responseTemplate)?.[1];
-  return expression ? new RegExp(expression) : undefined;
-};

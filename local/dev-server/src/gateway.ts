@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { apiGatewayEvent } from './api-gateway-event';
@@ -127,6 +127,13 @@ const mockResponse = (target: MockTarget, request: IncomingMessage): GatewayResp
   return { statusCode: target.statusCode, headers, body: target.body };
 };
 
+/** Listens on `host` (port 0: any free one); resolves with the server's base URL. */
+export const listen = (server: Server, port: number, host: string) =>
+  new Promise<string>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`));
+  });
+
 /** One HTTP endpoint in front of the functions, doing what the REST API's stage does before Lambda. */
 export const createGateway = (options: GatewayOptions) => {
   // What the stage checks for a private method before any integration: the key, then the usage plan.
@@ -174,22 +181,17 @@ export const createGateway = (options: GatewayOptions) => {
   };
 
   // Requests being answered, so that a drain can wait for them (each one may have published a change).
-  let inFlight = 0;
+  const answering = new Set<Promise<GatewayResponse>>();
   let stopping = false;
-  const idle: Array<() => void> = [];
 
-  const answer = async (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
-    if (stopping) return gatewayError('draining');
-    inFlight += 1;
-    try {
-      return (
-        (request.method === 'GET' ? localPage(path) : undefined) ??
-        (await handle(request, url, path).catch(() => gatewayError('badGateway')))
-      );
-    } finally {
-      inFlight -= 1;
-      if (inFlight === 0) idle.splice(0).forEach((wake) => wake());
-    }
+  const answer = (request: IncomingMessage, url: URL, path: string): Promise<GatewayResponse> => {
+    if (stopping) return Promise.resolve(gatewayError('draining'));
+    const page = request.method === 'GET' ? localPage(path) : undefined;
+    const reply = page
+      ? Promise.resolve(page)
+      : handle(request, url, path).catch(() => gatewayError('badGateway'));
+    answering.add(reply);
+    return reply.finally(() => answering.delete(reply));
   };
 
   const listener = async (request: IncomingMessage, response: ServerResponse) => {
@@ -217,15 +219,11 @@ export const createGateway = (options: GatewayOptions) => {
 
   const server = createServer((request, response) => void listener(request, response));
   return {
-    listen: (port: number, host: string) =>
-      new Promise<string>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`));
-      }),
+    listen: (port: number, host: string) => listen(server, port, host),
     /** From now on answers 503; resolves once every request already being handled has been answered. */
     drain: async () => {
       stopping = true;
-      if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+      await Promise.all(answering);
     },
     close: () =>
       new Promise<void>((resolve) => {

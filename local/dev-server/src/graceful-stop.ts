@@ -1,19 +1,14 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { startConsumers } from './consumers';
 import { messagesLeft, waitForQueuesToEmpty, type QueueRef } from './drain';
 import { saveSnapshot, type EmulatorState } from './persistence';
 import type { StopOptions, StopReport } from './stop-report';
 
-export interface Consumer {
-  queue: QueueRef;
-  /** The consuming service: `product-creator`. */
-  service: string;
-  stop(): Promise<void>;
-}
-
 export interface StoppingSystem {
   gateway: { drain(): Promise<void> };
   sqs: SQSClient;
-  consumers: Consumer[];
+  /** Each poller with its queue and the consuming service (`product-creator`). */
+  consumers: ReturnType<typeof startConsumers>;
   /** Every queue of the template, DLQs included. */
   queues: QueueRef[];
   /** The embedded emulators' state, which dies with them; none for an external backend. */

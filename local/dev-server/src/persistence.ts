@@ -15,12 +15,6 @@ export interface EmulatorState {
   buckets: string[];
 }
 
-/** Messages by queue name and objects by bucket name. */
-export interface SnapshotCounts {
-  messages: Record<string, number>;
-  objects: Record<string, number>;
-}
-
 interface SnapshotFile {
   savedAt: string;
   queues: Record<string, SavedMessage[]>;
@@ -30,10 +24,13 @@ interface SnapshotFile {
 /** The file in the --persist directory that holds the queues' messages and the buckets' objects. */
 export const SNAPSHOT_FILE = 'queues-and-buckets.json';
 
-const countsOf = (snapshot: Pick<SnapshotFile, 'queues' | 'buckets'>): SnapshotCounts => ({
+const countsOf = (snapshot: Pick<SnapshotFile, 'queues' | 'buckets'>) => ({
   messages: Object.fromEntries(Object.entries(snapshot.queues).map(([name, list]) => [name, list.length])),
   objects: Object.fromEntries(Object.entries(snapshot.buckets).map(([name, list]) => [name, list.length])),
 });
+
+/** Messages by queue name and objects by bucket name. */
+export type SnapshotCounts = ReturnType<typeof countsOf>;
 
 /**
  * Writes every message (visible, delayed or received and not deleted, with its receive count) and every
@@ -70,23 +67,18 @@ export const restoreSnapshot = async (
   const file = path.join(dir, SNAPSHOT_FILE);
   if (!existsSync(file)) return undefined;
   const snapshot = JSON.parse(readFileSync(file, 'utf8')) as SnapshotFile;
-  const restored: SnapshotFile = { savedAt: snapshot.savedAt, queues: {}, buckets: {} };
   const gone = (what: string) => log(`${file}: ${what}, which no longer exists, not restored`);
   const urls = new Map(state.queues.map(({ name, url }) => [name, url]));
-  await Promise.all(
-    Object.entries(snapshot.queues).map(async ([name, messages]) => {
-      const url = urls.get(name);
-      if (!url) return gone(`${messages.length} messages of queue ${name}`);
-      await restoreQueue(state.sqs, url, messages);
-      restored.queues[name] = messages;
-    }),
+  const queues = Object.entries(snapshot.queues).filter(
+    ([name, messages]) => urls.has(name) || gone(`${messages.length} messages of queue ${name}`),
   );
-  await Promise.all(
-    Object.entries(snapshot.buckets).map(async ([bucket, objects]) => {
-      if (!state.buckets.includes(bucket)) return gone(`${objects.length} objects of bucket ${bucket}`);
-      await restoreBucket(state.s3, bucket, objects);
-      restored.buckets[bucket] = objects;
-    }),
+  const buckets = Object.entries(snapshot.buckets).filter(
+    ([bucket, objects]) =>
+      state.buckets.includes(bucket) || gone(`${objects.length} objects of bucket ${bucket}`),
   );
-  return countsOf(restored);
+  await Promise.all([
+    ...queues.map(([name, messages]) => restoreQueue(state.sqs, urls.get(name) ?? '', messages)),
+    ...buckets.map(([bucket, objects]) => restoreBucket(state.s3, bucket, objects)),
+  ]);
+  return countsOf({ queues: Object.fromEntries(queues), buckets: Object.fromEntries(buckets) });
 };

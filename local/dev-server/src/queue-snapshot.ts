@@ -51,12 +51,11 @@ const sendAll = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[
   const entries = sqsBatches(messages, ({ body, attributes }) => ({
     MessageBody: body,
     MessageAttributes: Object.fromEntries(
-      Object.entries(attributes).map(([name, { DataType, StringValue, BinaryValue }]) => [
+      Object.entries(attributes).map(([name, value]) => [
         name,
         {
-          DataType,
-          StringValue,
-          BinaryValue: BinaryValue === undefined ? undefined : Buffer.from(BinaryValue, 'base64'),
+          ...value,
+          BinaryValue: value.BinaryValue === undefined ? undefined : Buffer.from(value.BinaryValue, 'base64'),
         },
       ]),
     ),

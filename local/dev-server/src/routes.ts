@@ -1,5 +1,5 @@
 import { resolveValue, type CloudFormationTemplate } from '@bbws/local-aws';
-import { deployedResources, echoedOriginPattern } from './gateway-cors';
+import { deployedResources } from './gateway-cors';
 import { literalContext, resourcePath, type FunctionDefinition } from './services';
 
 /** What a MOCK integration answers: status, body, headers mapped from literals or the request. */
@@ -43,6 +43,14 @@ interface IntegrationResponse {
   ResponseParameters?: Record<string, unknown>;
 }
 
+// The one form of VTL the infrastructure echoes an Origin with: `#if($origin && $origin.matches('<expression>'))`
+// then the Access-Control-Allow-Origin override.
+const echoedOrigins = (vtl: string): RegExp | undefined => {
+  const echoes = /responseOverride\.header\.Access-Control-Allow-Origin\s*=\s*\$origin/.test(vtl);
+  const expression = echoes ? /\$origin\.matches\('([^']*)'\)/.exec(vtl)?.[1] : undefined;
+  return expression ? new RegExp(expression) : undefined;
+};
+
 const mockTarget = (response: IntegrationResponse = {}): MockTarget => {
   const responseTemplate = response.ResponseTemplates?.['application/json'] ?? '';
   const isVtl = responseTemplate.trimStart().startsWith('#');
@@ -51,7 +59,7 @@ const mockTarget = (response: IntegrationResponse = {}): MockTarget => {
     statusCode: Number(response.StatusCode ?? 200),
     body: isVtl ? '' : responseTemplate,
     responseParameters: response.ResponseParameters ?? {},
-    echoedOrigins: isVtl ? echoedOriginPattern(responseTemplate) : undefined,
+    echoedOrigins: isVtl ? echoedOrigins(responseTemplate) : undefined,
   };
 };
 

@@ -16,7 +16,7 @@ import { functionRuntime, type FunctionRuntime } from './function-runtime';
 import { gracefulStop } from './graceful-stop';
 import { createGateway } from './gateway';
 import { gatewayResponseHeaders } from './gateway-cors';
-import { usageMeterFor } from './usage-plan';
+import { usagePlanLimits, usagePlanMeter } from './usage-plan';
 import { openApiDocumentFor, referenceSite } from './reference-page';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
 import { packageForLocal } from './packaging';
@@ -163,10 +163,11 @@ const startAll = async (
     (runtimes.get(functionName) as FunctionRuntime).invoke(event);
   const apiKey = apiKeyFor(options, stage);
   const openApiDocument = openApiDocumentFor(options.root);
+  const usagePlan = usagePlanLimits(template, backend.region, options.usagePlan);
   const gateway = createGateway({
     routes: [...functionRoutes(functions), ...mockRoutes(template, backend.region)],
     gatewayResponseHeaders: gatewayResponseHeaders(template, backend.region),
-    meterUsage: usageMeterFor(template, backend.region, options.usagePlan),
+    meterUsage: usagePlan && usagePlanMeter(usagePlan),
     apiKey,
     stage,
     invoke,

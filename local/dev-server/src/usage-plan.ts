@@ -12,10 +12,11 @@ export interface UsagePlanLimits {
   quotaPeriod: 'DAY' | 'WEEK' | 'MONTH';
 }
 
-/** The limits of the template's usage plan; undefined when it has none (or none for this stage). */
+/** The limits of the template's usage plan, `overrides` applied; undefined without one for this stage. */
 export const usagePlanLimits = (
   template: CloudFormationTemplate,
   region: string,
+  overrides: Partial<UsagePlanLimits> = {},
 ): UsagePlanLimits | undefined => {
   const plan = deployedResources(template, region).find(({ Type }) => Type === 'AWS::ApiGateway::UsagePlan');
   if (!plan?.Properties) return undefined;
@@ -26,6 +27,7 @@ export const usagePlanLimits = (
     burstLimit: Number(throttle.BurstLimit ?? Infinity),
     quotaLimit: Number(quota.Limit ?? Infinity),
     quotaPeriod: quota.Period ?? 'DAY',
+    ...overrides,
   };
 };
 
@@ -59,14 +61,4 @@ export const usagePlanMeter = (limits: UsagePlanLimits, clock: () => number = Da
     key.used += 1;
     return 'allowed';
   };
-};
-
-/** The meter of the template's usage plan, with `overrides` applied; undefined without a plan. */
-export const usageMeterFor = (
-  template: CloudFormationTemplate,
-  region: string,
-  overrides: Partial<UsagePlanLimits> = {},
-) => {
-  const limits = usagePlanLimits(template, region);
-  return limits && usagePlanMeter({ ...limits, ...overrides });
 };
