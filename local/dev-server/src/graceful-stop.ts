@@ -1,5 +1,4 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { startConsumers } from './consumers';
 import { messagesLeft, waitForQueuesToEmpty, type QueueRef } from './drain';
 import { saveSnapshot, type EmulatorState } from './persistence';
 import type { StopOptions, StopReport } from './stop-report';
@@ -8,7 +7,7 @@ export interface StoppingSystem {
   gateway: { drain(): Promise<void> };
   sqs: SQSClient;
   /** Each poller with its queue and the consuming service (`product-creator`). */
-  consumers: ReturnType<typeof startConsumers>;
+  consumers: Array<{ queue: QueueRef; service: string; stop(): Promise<void> }>;
   /** Every queue of the template, DLQs included. */
   queues: QueueRef[];
   /** The embedded emulators' state, which dies with them; none for an external backend. */
