@@ -1,15 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
- * The part of `cls-hooked/context` that the X-Ray SDK (behind Powertools Tracer) calls, kept on Node's
- * `AsyncLocalStorage`. The build puts this module where the SDK requires `cls-hooked/context`
+ * The part of `cls-hooked/context` that the X-Ray SDK (behind Powertools Tracer) calls, and no more, kept
+ * on Node's `AsyncLocalStorage`. The build puts this module where the SDK requires `cls-hooked/context`
  * (config/esbuild-plugins.js), and so does jest (`moduleNameMapper`), so the tracing tests run it too.
  *
- * Why: cls-hooked installs an async hook with a `destroy` callback, which Node then runs for every promise the
- * process creates (the AWS SDK's middleware stack included): an `await` costs 5.5–7.5 µs instead of about
- * 1 µs, on every invocation. `AsyncLocalStorage` carries the same context with V8's own support (on Node 24,
- * no hook at all). The X-Ray SDK has no option for it; its maintainers suggested this reimplementation
- * (aws/aws-xray-sdk-node#338). docs/performance.md has the measurements.
+ * Why: cls-hooked installs an async hook with a `destroy` callback, which Node then runs for every
+ * promise the process creates (the AWS SDK's middleware stack included): on Node 24 an `await` cost
+ * 4.0–4.6 µs instead of 0.6–1.0 µs, on every invocation. `AsyncLocalStorage` carries the same context
+ * with V8's own support (on Node 24, no hook at all). The X-Ray SDK has no option for it; its maintainers
+ * suggested this reimplementation (aws/aws-xray-sdk-node#338). docs/performance.md has the measurements.
  *
  * Same semantics as cls-hooked for what the SDK does: a context inherits from the one active when it was
  * created; `set` writes to the active one; `run` makes a child active for a function and everything it
@@ -39,10 +39,6 @@ export class Namespace {
     else this.storage.enterWith(context);
   }
 
-  exit(context: Context): void {
-    if (this.outer === context && this.storage.getStore() === undefined) this.outer = undefined;
-  }
-
   set<T>(key: string, value: T): T {
     const active = this.active;
     if (!active) throw new Error('No context available. ns.run() or ns.bind() must be called first.');
@@ -58,11 +54,6 @@ export class Namespace {
     const context = this.createContext();
     this.storage.run(context, fn, context);
     return context;
-  }
-
-  runAndReturn<T>(fn: (context: Context) => T): T {
-    const context = this.createContext();
-    return this.storage.run(context, fn, context);
   }
 
   bind<A extends unknown[], R>(fn: (...args: A) => R, context?: Context): (...args: A) => R {
@@ -87,7 +78,3 @@ export const createNamespace = (name: string): Namespace => {
 export const destroyNamespace = (name: string): void => {
   namespaces.delete(name);
 };
-
-export const reset = (): void => namespaces.clear();
-
-export const ERROR_SYMBOL = 'error@context';

@@ -61,21 +61,27 @@ describe('cls-context', () => {
 
   it('keeps concurrent runs apart', async () => {
     const namespace = fresh('concurrent');
-    const traced = (name: string) =>
-      namespace.runAndReturn(async () => {
+    const traced = (name: string) => {
+      let segment: Promise<unknown> = Promise.resolve();
+      namespace.run(() => {
         namespace.set('segment', name);
-        await nextTurn();
-        await nextTurn();
-        return namespace.get('segment');
+        segment = (async () => {
+          await nextTurn();
+          await nextTurn();
+          return namespace.get('segment');
+        })();
       });
+      return segment;
+    };
     await expect(Promise.all([traced('a'), traced('b'), traced('c')])).resolves.toEqual(['a', 'b', 'c']);
   });
 
   it('binds a function to the context active when it was bound, or to the one given', () => {
     const namespace = fresh('bind');
-    const bound = namespace.runAndReturn(() => {
+    let bound = (by: number): string => String(by);
+    namespace.run(() => {
       namespace.set('segment', 'bound');
-      return namespace.bind(function (this: { n: number }, by: number) {
+      bound = namespace.bind(function (this: { n: number }, by: number) {
         return `${String(namespace.get('segment'))} ${this.n + by}`;
       });
     });
