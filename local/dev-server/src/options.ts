@@ -42,22 +42,17 @@ export interface SystemOptions {
 /** The options with their defaults; `apiKeyFile: null` stays none. */
 export const resolveOptions = ({
   root = path.resolve(__dirname, '../../..'),
-  host = '127.0.0.1',
-  port = 3000,
-  packaging = 'if-stale',
-  httpConcurrency = 2,
-  log = () => undefined,
   apiKeyFile = path.join(root, 'infrastructure/outputs/api-keys-local.txt'),
   ...options
 }: SystemOptions) => ({
   ...options,
   root,
-  host,
-  port,
-  packaging,
-  httpConcurrency,
-  log,
   apiKeyFile: apiKeyFile ?? undefined,
+  host: options.host ?? '127.0.0.1',
+  port: options.port ?? 3000,
+  packaging: options.packaging ?? 'if-stale',
+  httpConcurrency: options.httpConcurrency ?? 2,
+  log: options.log ?? (() => undefined),
 });
 
 export type ResolvedOptions = ReturnType<typeof resolveOptions>;
