@@ -21,31 +21,24 @@ export const apiKeyOf = (value: string): ApiKey => ({
   id: sha256(value).toString('hex').slice(0, 10),
 });
 
-const contentOf = (file: string | undefined) => (file && existsSync(file) ? readFileSync(file, 'utf8') : '');
-
-/** The stage's API key in `file` (`API_KEY_LOCAL=...`), if it holds one. */
-export const readApiKey = (stage: string, file?: string): ApiKey | undefined => {
-  const found = keyLine(stage).exec(contentOf(file))?.[1];
-  return found ? apiKeyOf(found) : undefined;
-};
-
-/** Adds the stage's key line to `file` (created if missing, mode 600 as the deploy scripts write it). */
-export const saveApiKey = (stage: string, file: string, apiKey: ApiKey): void => {
-  const existing = contentOf(file);
+/**
+ * The stage's API key from `file` (`API_KEY_LOCAL=...`); when the file has none, the one `create` gives (a new
+ * random key by default), added to the file (created if missing, mode 600 as the deploy scripts write it).
+ * In memory only when no file is given.
+ */
+export const loadOrCreateApiKey = (
+  stage: string,
+  file?: string,
+  create = () => apiKeyOf(randomSecret(API_KEY_LENGTH)),
+): ApiKey => {
+  const existing = file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const found = keyLine(stage).exec(existing)?.[1];
+  if (found) return apiKeyOf(found);
+  const apiKey = create();
+  if (!file) return apiKey;
   mkdirSync(path.dirname(file), { recursive: true });
   const separator = existing && !existing.endsWith('\n') ? '\n' : '';
   appendFileSync(file, `${separator}API_KEY_${stage.toUpperCase()}=${apiKey.value}\n`, { mode: 0o600 });
-};
-
-/**
- * The stage's API key from `file` (`API_KEY_LOCAL=...`), generated and written there when the file
- * has none; in memory only when no file is given.
- */
-export const loadOrCreateApiKey = (stage: string, file?: string): ApiKey => {
-  const found = readApiKey(stage, file);
-  if (found) return found;
-  const apiKey = apiKeyOf(randomSecret(API_KEY_LENGTH));
-  if (file) saveApiKey(stage, file, apiKey);
   return apiKey;
 };
 

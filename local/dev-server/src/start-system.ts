@@ -8,9 +8,8 @@ import {
   provisionFromTemplate,
   startEmulators,
   withVisibilityTimeouts,
-  type ProvisionedResource,
 } from '@bbws/local-aws';
-import { apiKeyOf, loadOrCreateApiKey, readApiKey, saveApiKey, type ApiKey } from './api-keys';
+import { apiKeyOf, loadOrCreateApiKey, type ApiKey } from './api-keys';
 import { extractBundle } from './bundles';
 import { functionRuntime, type FunctionRuntime } from './function-runtime';
 import { gracefulStop } from './graceful-stop';
@@ -81,22 +80,12 @@ const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: 
   ...backend.env,
 });
 
-const describeResources = (resources: Record<string, ProvisionedResource>) =>
-  Object.fromEntries(
-    Object.values(resources).map(({ logicalId, name, arn, url }) => [logicalId, { name, arn, url }]),
-  );
-
-const ofType = (resources: Record<string, ProvisionedResource>, type: string) =>
-  Object.values(resources).filter((resource) => resource.type === type);
-
 // With --persist the key lives in the directory too, so a restart serves the key the clients already use.
 const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
   if (options.apiKey) return apiKeyOf(options.apiKey);
-  const persisted = options.persistDir && path.join(options.persistDir, `api-keys-${stage}.txt`);
-  const kept = persisted ? readApiKey(stage, persisted) : undefined;
-  const apiKey = kept ?? loadOrCreateApiKey(stage, options.apiKeyFile);
-  if (persisted && !kept) saveApiKey(stage, persisted, apiKey);
-  return apiKey;
+  const fromFile = () => loadOrCreateApiKey(stage, options.apiKeyFile);
+  if (!options.persistDir) return fromFile();
+  return loadOrCreateApiKey(stage, path.join(options.persistDir, `api-keys-${stage}.txt`), fromFile);
 };
 
 /** Stops what was started, last first, whatever fails on the way. */
@@ -125,10 +114,10 @@ const startAll = async (
     withVisibilityTimeouts(template, options.queueVisibilityTimeouts),
     backend,
   );
-  const queues = ofType(resources, 'AWS::SQS::Queue').flatMap(({ name, url }) =>
-    url ? [{ name, url }] : [],
-  );
-  const buckets = ofType(resources, 'AWS::S3::Bucket').map(({ name }) => name);
+  const provisioned = Object.values(resources);
+  // Only queues have a URL.
+  const queues = provisioned.flatMap(({ name, url }) => (url ? [{ name, url }] : []));
+  const buckets = provisioned.flatMap(({ type, name }) => (type === 'AWS::S3::Bucket' ? [name] : []));
   const { sqs, s3, destroy } = createAwsClients(backend.env);
   stoppers.push(destroy);
   const emulatorState =
@@ -204,7 +193,9 @@ const startAll = async (
     backend: backend.kind,
     region: backend.region,
     env: backend.env,
-    resources: describeResources(resources),
+    resources: Object.fromEntries(
+      provisioned.map(({ logicalId, name, arn, url }) => [logicalId, { name, arn, url }]),
+    ),
   };
   const running = { url, apiKey: apiKey.value, stage };
   if (options.stackFile) stoppers.push(writeStackFile(options.stackFile, { ...running, ...aws }));
