@@ -12,40 +12,6 @@ import {
   type TemplateResource,
 } from '@bbws/local-aws';
 
-/** An http event of serverless.yml, as its AWS::ApiGateway::Method in the packaged template has it. */
-interface HttpEventDefinition {
-  method: string;
-  /** `/v1.0/products/{productId}`. */
-  path: string;
-  private: boolean;
-}
-
-/** An SQS event source mapping of the packaged template. */
-export interface SqsEventSource {
-  queueArn: string;
-  batchSize: number;
-  maximumBatchingWindowSeconds: number;
-  reportBatchItemFailures: boolean;
-  maximumConcurrency: number;
-}
-
-export interface FunctionDefinition {
-  /** The service's folder name, as in serverless-compose.yml: `get-product`. */
-  service: string;
-  /** The deployed function name: `bbws-get-product-local-getProduct`. */
-  functionName: string;
-  /** `src/handler.handler`. */
-  handler: string;
-  timeoutSeconds: number;
-  memorySize: number;
-  /** Environment variables of the packaged template, dynamic references unresolved. */
-  environment: Record<string, unknown>;
-  /** The packaged esbuild bundle. */
-  artifact: string;
-  http: HttpEventDefinition[];
-  sqs: SqsEventSource[];
-}
-
 /** The services of serverless-compose.yml, in its order. */
 export const composeServices = (root: string) => {
   const compose = yaml.load(readFileSync(path.join(root, 'serverless-compose.yml'), 'utf8')) as {
@@ -77,11 +43,12 @@ export const literalContext = (region: string): ResolveContext => ({
   skipped: {},
 });
 
+/** The SQS event source mappings of the packaged template that invoke the function `logicalId`. */
 const sqsSourcesOf = (template: CloudFormationTemplate, logicalId: string, region: string) =>
   Object.values(template.Resources)
     .filter(({ Type, Properties }) => Type === 'AWS::Lambda::EventSourceMapping' && Properties)
     .filter(({ Properties }) => referencedNames(Properties?.FunctionName).has(logicalId))
-    .map(({ Properties = {} }): SqsEventSource => {
+    .map(({ Properties = {} }) => {
       const scaling = Properties.ScalingConfig as { MaximumConcurrency?: number } | undefined;
       const responseTypes = (Properties.FunctionResponseTypes as string[] | undefined) ?? [];
       return {
@@ -93,6 +60,8 @@ const sqsSourcesOf = (template: CloudFormationTemplate, logicalId: string, regio
         maximumConcurrency: Number(scaling?.MaximumConcurrency ?? 2),
       };
     });
+
+export type SqsEventSource = ReturnType<typeof sqsSourcesOf>[number];
 
 const refOf = (value: unknown): string | undefined => (value as { Ref?: string } | undefined)?.Ref;
 
@@ -123,11 +92,8 @@ const resourcePathsById = (root: string, infrastructure: CloudFormationTemplate)
   );
 };
 
-const httpEventsOf = (
-  template: CloudFormationTemplate,
-  logicalId: string,
-  paths: Map<string, string>,
-): HttpEventDefinition[] =>
+/** The http events (serverless.yml) of the function `logicalId`, as its AWS::ApiGateway::Methods have them. */
+const httpEventsOf = (template: CloudFormationTemplate, logicalId: string, paths: Map<string, string>) =>
   Object.values(template.Resources)
     .filter(({ Type, Properties }) => Type === 'AWS::ApiGateway::Method' && Properties)
     .filter(({ Properties }) => referencedNames(Properties?.Integration).has(logicalId))
@@ -136,17 +102,14 @@ const httpEventsOf = (
       const local = refOf(resourceId);
       return {
         method: String(Properties.HttpMethod).toUpperCase(),
+        /** `/v1.0/products/{productId}`. */
         path: local ? resourcePath(template.Resources, local) : (paths.get(String(resourceId)) ?? ''),
         private: Properties.ApiKeyRequired === true,
       };
     });
 
 /** The functions of one packaged service, from its packaged template. */
-const serviceFunctions = (
-  service: ComposeService,
-  region: string,
-  paths: Map<string, string>,
-): FunctionDefinition[] => {
+const serviceFunctions = (service: ComposeService, region: string, paths: Map<string, string>) => {
   const template = loadTemplate(packagedFile(service, PACKAGED_TEMPLATE));
   return Object.entries(template.Resources)
     .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
@@ -155,12 +118,17 @@ const serviceFunctions = (
         ?.Variables;
       const code = Properties.Code as { S3Key?: string } | undefined;
       return {
+        /** The service's folder name, as in serverless-compose.yml: `get-product`. */
         service: service.name,
+        /** The deployed function name: `bbws-get-product-local-getProduct`. */
         functionName: String(Properties.FunctionName),
+        /** `src/handler.handler`. */
         handler: String(Properties.Handler),
         timeoutSeconds: Number(Properties.Timeout ?? 6),
         memorySize: Number(Properties.MemorySize ?? 1024),
+        /** Environment variables of the packaged template, dynamic references unresolved. */
         environment: resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>,
+        /** The packaged esbuild bundle. */
         artifact: packagedFile(service, path.basename(code?.S3Key ?? `${service.name}.zip`)),
         http: httpEventsOf(template, logicalId, paths),
         sqs: sqsSourcesOf(template, logicalId, region),
@@ -168,12 +136,10 @@ const serviceFunctions = (
     });
 };
 
+export type FunctionDefinition = ReturnType<typeof serviceFunctions>[number];
+
 /** Every function of every packaged function service of the compose project. */
-export const loadFunctions = (
-  root: string,
-  region: string,
-  infrastructure: CloudFormationTemplate,
-): FunctionDefinition[] => {
+export const loadFunctions = (root: string, region: string, infrastructure: CloudFormationTemplate) => {
   const paths = resourcePathsById(root, infrastructure);
   return composeServices(root)
     .filter((service) => existsSync(packagedFile(service, PACKAGED_TEMPLATE)))
