@@ -71,6 +71,7 @@ const spawnEnvironment = (spec: RuntimeSpec, onExit: (environment: Environment) 
       worker.once('message', (init: Invocation) => {
         if (init.ok) return resolve();
         const { errorType, errorMessage } = init.error;
+        void worker.terminate();
         reject(new Error(`${functionName} failed to initialise: ${errorType}: ${errorMessage}`));
       });
       worker.once('exit', (code) => reject(new Error(`${functionName} exited (code ${code}) during init`)));
@@ -128,10 +129,7 @@ export const functionRuntime = (spec: RuntimeSpec) => {
       if (all.size < spec.maxEnvironments) {
         const environment = spawnEnvironment(spec, forget);
         all.add(environment);
-        await environment.ready.catch(async (error: unknown) => {
-          await environment.worker.terminate();
-          throw error;
-        });
+        await environment.ready;
         return environment;
       }
       await new Promise<void>((resolve) => waiting.push(resolve));

@@ -83,9 +83,8 @@ const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: 
 // With --persist the key lives in the directory too, so a restart serves the key the clients already use.
 const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
   if (options.apiKey) return apiKeyOf(options.apiKey);
-  const fromFile = () => loadOrCreateApiKey(stage, options.apiKeyFile);
-  if (!options.persistDir) return fromFile();
-  return loadOrCreateApiKey(stage, path.join(options.persistDir, `api-keys-${stage}.txt`), fromFile);
+  const persisted = options.persistDir && path.join(options.persistDir, `api-keys-${stage}.txt`);
+  return loadOrCreateApiKey(stage, persisted, () => loadOrCreateApiKey(stage, options.apiKeyFile));
 };
 
 /** Stops what was started, last first, whatever fails on the way. */
