@@ -89,11 +89,12 @@ const spawnEnvironment = (spec: RuntimeSpec, onExit: (environment: Environment) 
 const runOn = (spec: RuntimeSpec, environment: Environment, event: unknown): Promise<Invocation> =>
   new Promise((resolve) => {
     const timeoutMs = spec.timeoutSeconds * 1000;
-    // A timed-out environment is thrown away, as Lambda resets it.
+    // A timed-out environment is thrown away, as Lambda resets it: the invocation settles once it has exited,
+    // so that it is never handed to the next one.
     const timer = setTimeout(() => {
-      environment.settle?.(
-        failed('Sandbox.Timedout', `Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`),
-      );
+      const settle = environment.settle;
+      const timedOut = `Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`;
+      environment.settle = () => settle?.(failed('Sandbox.Timedout', timedOut));
       void environment.worker.terminate();
     }, timeoutMs);
     environment.settle = (invocation) => {
