@@ -117,11 +117,10 @@ const main = async () => {
   });
   printRestored(system);
   printBanner(system);
-  const queues = Object.values(system.aws.resources).filter(({ arn }) => arn?.startsWith('arn:aws:sqs:'));
   const changesPage = await startChangesPage({
     port: portNumber(flags['changes-port'], '--changes-port'),
     logGroups: () => readLogGroups(logsDir),
-    queueDepths: queueDepthsOf(createAwsClients(system.aws.env).sqs, queues),
+    queueDepths: queueDepthsOf(createAwsClients(system.aws.env).sqs, Object.values(system.aws.resources)),
   });
   console.log(
     `Where is my change? ${changesPage.url}   (or: npm run -s local:timeline -- <productId|request id>)`,
@@ -136,14 +135,11 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
+  const changesPage = String(error).includes(`:${flags['changes-port']}`);
+  const [port, flag] = changesPage
+    ? [`${flags['changes-port']} (the changes page)`, '--changes-port']
+    : [flags.port, '--port'];
   const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  const changesPortInUse = inUse && String(error).includes(`:${flags['changes-port']}`);
-  console.error(
-    changesPortInUse
-      ? `Port ${flags['changes-port']} (the changes page) is in use: npm start -- --changes-port <another>`
-      : inUse
-        ? `Port ${flags.port} is in use: npm start -- --port <another>`
-        : String(error),
-  );
+  console.error(inUse ? `Port ${port} is in use: npm start -- ${flag} <another>` : String(error));
   process.exit(1);
 });
