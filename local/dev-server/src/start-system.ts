@@ -67,18 +67,13 @@ const startBackend = async (host: string, awsEndpoint?: string, dynamodbDir?: st
   };
 };
 
-type Backend = Awaited<ReturnType<typeof startBackend>>;
-
-// The function's own variables, then the backend's endpoints, region and dummy credentials.
-const functionEnv = (definition: FunctionDefinition, backend: Backend, secrets: LocalSecrets) => ({
-  ...Object.fromEntries(
+const functionVariables = (definition: FunctionDefinition, secrets: LocalSecrets) =>
+  Object.fromEntries(
     Object.entries(definition.environment).map(([name, value]) => [
       name,
       assertNoDynamicReference(`${definition.functionName} ${name}`, secrets.resolve(String(value))),
     ]),
-  ),
-  ...backend.env,
-});
+  );
 
 // With --persist the key lives in the directory too, so a restart serves the key the clients already use.
 const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
@@ -101,10 +96,8 @@ const restore = async (options: ResolvedOptions, state: EmulatorState | undefine
 };
 
 /** Starts everything but the packaging, pushing a stopper for each part it starts. */
-const startAll = async (
-  options: ResolvedOptions,
-  stoppers: Stopper[],
-): Promise<Omit<RunningSystem, 'startupMs'>> => {
+const startAll = async (options: ResolvedOptions, stoppers: Stopper[]): Promise<RunningSystem> => {
+  const startedAt = performance.now();
   const template = loadTemplate(path.join(options.root, INFRASTRUCTURE_TEMPLATE));
   const dynamodbDir = options.persistDir && path.join(options.persistDir, 'dynamodb');
   const backend = await startBackend(options.host, options.awsEndpoint, dynamodbDir);
@@ -136,7 +129,8 @@ const startAll = async (
         bundleDir: extractBundle(definition.artifact, bundlesDir, definition.service),
         region: backend.region,
         accountId: backend.accountId,
-        env: functionEnv(definition, backend, secrets),
+        // The function's own variables, then the backend's endpoints, region and dummy credentials.
+        env: { ...functionVariables(definition, secrets), ...backend.env },
         maxEnvironments: Math.max(
           options.httpConcurrency,
           ...definition.sqs.map((sqs) => sqs.maximumConcurrency),
@@ -204,6 +198,7 @@ const startAll = async (
   return {
     ...running,
     aws,
+    startupMs: Math.round(performance.now() - startedAt),
     restored,
     // A second call gets the first one's report: what was saved is not overwritten by an empty stack.
     stop: (stopOptions) => (stopped ??= gracefulStop(stopping, stopOptions).finally(() => stopAll(stoppers))),
@@ -217,11 +212,9 @@ const startAll = async (
 export const startSystem = async (systemOptions: SystemOptions = {}): Promise<RunningSystem> => {
   const options = resolveOptions(systemOptions);
   await packageForLocal(options);
-  const startedAt = performance.now();
   const stoppers: Stopper[] = [];
   try {
-    const system = await startAll(options, stoppers);
-    return { ...system, startupMs: Math.round(performance.now() - startedAt) };
+    return await startAll(options, stoppers);
   } catch (error) {
     await stopAll(stoppers);
     throw error;
