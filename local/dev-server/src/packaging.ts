@@ -76,13 +76,9 @@ export const assertPackagedForLocal = (root: string): void => {
     );
 };
 
-/** Runs scripts/package-all.mjs for these services (all when none given), its progress lines to `log`. */
-const packageServices = async (
-  root: string,
-  log: (line: string) => void,
-  services?: Array<{ name: string }>,
-) => {
-  const only = services ? ['--only', services.map(({ name }) => name).join(',')] : [];
+/** Runs scripts/package-all.mjs for the services named (all when none given), its progress lines to `log`. */
+const packageServices = async (root: string, log: (line: string) => void, names?: string[]) => {
+  const only = names ? ['--only', names.join(',')] : [];
   const script = path.join(root, 'scripts/package-all.mjs');
   const child = spawn(process.execPath, [script, ...only], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
@@ -101,5 +97,6 @@ export const packageForLocal = async ({ root, packaging, log }: ResolvedOptions)
   if (packaging === 'always') return packageServices(root, log);
   const stale = staleServices(root);
   stale.forEach(({ name, reason }) => log(`Packaging ${name}: ${reason}`));
-  if (stale.length > 0) await packageServices(root, log, stale);
+  const names = stale.map(({ name }) => name);
+  if (names.length > 0) await packageServices(root, log, names);
 };
