@@ -67,13 +67,10 @@ export const restoreSnapshot = async (
   const snapshot = JSON.parse(readFileSync(file, 'utf8')) as SnapshotFile;
   const gone = (what: string) => log(`${file}: ${what}, which no longer exists, not restored`);
   const urls = new Map(state.queues.map(({ name, url }) => [name, url]));
-  const queues = Object.entries(snapshot.queues).filter(
-    ([name, messages]) => urls.has(name) || gone(`${messages.length} messages of queue ${name}`),
-  );
-  const buckets = Object.entries(snapshot.buckets).filter(
-    ([bucket, objects]) =>
-      state.buckets.includes(bucket) || gone(`${objects.length} objects of bucket ${bucket}`),
-  );
+  const present = <T>(saved: Record<string, T[]>, exists: (name: string) => boolean, what: string) =>
+    Object.entries(saved).filter(([name, list]) => exists(name) || gone(`${list.length} ${what} ${name}`));
+  const queues = present(snapshot.queues, (name) => urls.has(name), 'messages of queue');
+  const buckets = present(snapshot.buckets, (bucket) => state.buckets.includes(bucket), 'objects of bucket');
   await Promise.all([
     ...queues.map(([name, messages]) => restoreQueue(state.sqs, urls.get(name) ?? '', messages)),
     ...buckets.map(([bucket, objects]) => restoreBucket(state.s3, bucket, objects)),
