@@ -23,9 +23,7 @@ export const queueDepthsOf =
   (sqs: SQSClient, queues: Array<{ name: string; url?: string }>) => async (): Promise<QueueDepth[]> =>
     Promise.all(
       queues.flatMap(({ name, url }) =>
-        url === undefined
-          ? []
-          : [depthOf(sqs, url).then(({ visible, inFlight }) => ({ queue: name, visible, inFlight }))],
+        url ? [depthOf(sqs, url).then(({ visible, inFlight }) => ({ queue: name, visible, inFlight }))] : [],
       ),
     );
 
