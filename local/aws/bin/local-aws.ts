@@ -58,10 +58,7 @@ const printStack = (stack: LocalStack, startupMs: number): void => {
 };
 
 const main = async (): Promise<void> => {
-  if (options.help) {
-    console.log(USAGE);
-    return;
-  }
+  if (options.help) return console.log(USAGE);
   const templatePath = options.template ?? defaultTemplatePath();
   if (options.package || (!options.template && !existsSync(templatePath))) packageTemplate();
   const startedAt = performance.now();

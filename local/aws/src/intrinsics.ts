@@ -59,11 +59,9 @@ const resourceNamed = (name: string, context: ResolveContext): ResourceIdentity 
   );
 };
 
-const resolveRef = (name: string, context: ResolveContext): unknown => {
-  const pseudo = pseudoParameters(context)[name];
-  if (pseudo !== undefined) return pseudo;
-  return name in context.parameters ? context.parameters[name] : resourceNamed(name, context).ref;
-};
+const resolveRef = (name: string, context: ResolveContext): unknown =>
+  pseudoParameters(context)[name] ??
+  (name in context.parameters ? context.parameters[name] : resourceNamed(name, context).ref);
 
 const getAtt = (logicalId: string, attribute: string, context: ResolveContext): string => {
   const { attributes } = resourceNamed(logicalId, context);

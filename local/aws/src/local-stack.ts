@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { startEmulators, type EmulatorOptions, type Emulators } from './emulators';
-import { provisionFromTemplate, type SkippedResource } from './provision';
+import { startEmulators, type EmulatorOptions } from './emulators';
+import { provisionFromTemplate } from './provision';
 import type { ProvisionedResource } from './resources';
 import { loadTemplate, type CloudFormationTemplate } from './template';
 
@@ -13,13 +13,6 @@ export interface LocalStackOptions extends EmulatorOptions {
   templatePath?: string;
   /** VisibilityTimeout overrides by queue logical id, for tests that wait for redelivery. */
   queueVisibilityTimeouts?: Record<string, number>;
-}
-
-export interface LocalStack extends Emulators {
-  resources: Record<string, ProvisionedResource>;
-  skipped: SkippedResource[];
-  /** The created resource with this logical id; throws when the template has none. */
-  resource(logicalId: string): ProvisionedResource;
 }
 
 /**
@@ -40,7 +33,7 @@ export const withVisibilityTimeouts = (
 };
 
 /** Starts the emulators and creates in them every resource of the packaged infrastructure template. */
-export const startLocalStack = async (options: LocalStackOptions = {}): Promise<LocalStack> => {
+export const startLocalStack = async (options: LocalStackOptions = {}) => {
   const template = withVisibilityTimeouts(
     loadTemplate(options.templatePath ?? defaultTemplatePath()),
     options.queueVisibilityTimeouts,
@@ -48,6 +41,7 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
   const emulators = await startEmulators(options);
   try {
     const { resources, skipped } = await provisionFromTemplate(template, emulators);
+    /** The created resource with this logical id; throws when the template has none. */
     const resource = (logicalId: string): ProvisionedResource => {
       const found = resources[logicalId];
       if (!found)
@@ -60,3 +54,5 @@ export const startLocalStack = async (options: LocalStackOptions = {}): Promise<
     throw error;
   }
 };
+
+export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;

@@ -20,9 +20,6 @@ export type PlanContext = Pick<ResolveContext, 'accountId' | 'region' | 'partiti
   parameters?: Record<string, string>;
 };
 
-/** Where to provision: the emulators' SDK environment, account id and region. */
-export type ProvisionOptions = Pick<Emulators, 'env' | 'accountId' | 'region'>;
-
 // Depth-first topological order that keeps template order wherever dependencies allow.
 const inDependencyOrder = (candidates: PlannedResource[]): PlannedResource[] => {
   const byId = new Map(candidates.map((step) => [step.logicalId, step]));
@@ -70,12 +67,14 @@ export const planProvisioning = (template: CloudFormationTemplate, context: Plan
  * Creates the template's tables, topics, queues, subscriptions and buckets in the emulators, each after
  * the resources it refers to. Safe to run again against a backend that already has them.
  */
-export const provisionFromTemplate = async (template: CloudFormationTemplate, options: ProvisionOptions) => {
-  const { accountId, region } = options;
+export const provisionFromTemplate = async (
+  template: CloudFormationTemplate,
+  { env, accountId, region }: Pick<Emulators, 'env' | 'accountId' | 'region'>,
+) => {
   const plan = planProvisioning(template, { accountId, region, partition: 'aws', stackName: 'local' });
   const resources: Record<string, ProvisionedResource> = {};
   const context = { ...plan.context, resources };
-  const clients = createAwsClients(options.env);
+  const clients = createAwsClients(env);
   try {
     for (const step of plan.steps)
       resources[step.logicalId] = await provisionResource(step, clients, context);

@@ -27,16 +27,14 @@ const entryOf = (line: string) => {
     const { requestId, method, path, status, latencyMs, requestTimeEpoch } = fields;
     if (!requestId || !method || !path || !requestTimeEpoch) return [];
     const at = new Date(Number(requestTimeEpoch)).toISOString();
-    return [
-      [requestId, { requestId, at, method, path, status: Number(status), latencyMs: Number(latencyMs) }],
-    ] as const;
+    return [{ requestId, at, method, path, status: Number(status), latencyMs: Number(latencyMs) }];
   } catch {
     return [];
   }
 };
 
 /** A request of the access log, as the timeline shows it. */
-export type AccessLogEntry = ReturnType<typeof entryOf>[number][1];
+export type AccessLogEntry = ReturnType<typeof entryOf>[number];
 
 export const requestsById = (logGroups: Record<string, string[]>): Map<string, AccessLogEntry> =>
-  new Map((logGroups[ACCESS_LOG_GROUP] ?? []).flatMap(entryOf));
+  new Map((logGroups[ACCESS_LOG_GROUP] ?? []).flatMap(entryOf).map((entry) => [entry.requestId, entry]));

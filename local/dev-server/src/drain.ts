@@ -23,9 +23,7 @@ export const queueDepthsOf =
   (sqs: SQSClient, queues: Array<{ name: string; url?: string }>) => async (): Promise<QueueDepth[]> =>
     Promise.all(
       queues.flatMap(({ name, url }) =>
-        url === undefined
-          ? []
-          : [depthOf(sqs, url).then(({ visible, inFlight }) => ({ queue: name, visible, inFlight }))],
+        url ? [depthOf(sqs, url).then(({ visible, inFlight }) => ({ queue: name, visible, inFlight }))] : [],
       ),
     );
 
@@ -40,35 +38,30 @@ export const messagesLeft = async (sqs: SQSClient, queues: QueueRef[]): Promise<
     ),
   );
 
-export interface DrainOptions {
-  sqs: SQSClient;
-  /** The queues consumers poll. */
-  queues: QueueRef[];
-  timeoutMs: number;
-  /** Ends the wait early when aborted. */
-  skip?: AbortSignal;
-  /** Called about once a second with what is left, while something is. */
-  onProgress?: (left: Record<string, number>) => void;
-}
-
 const POLL_MS = 200;
 const PROGRESS_MS = 1000;
 
 /**
- * Waits until the consumers have emptied their queues, for at most `timeoutMs` or until `skip` aborts.
- * Returns what was left in each queue when it stopped waiting (all zero when they emptied).
+ * Waits until the consumers have emptied their `queues`, for at most `timeoutMs` or until `skip` aborts,
+ * calling `onProgress` about once a second with what is left, while something is. Returns what was left
+ * in each queue when it stopped waiting (all zero when they emptied).
  */
-export const waitForQueuesToEmpty = async (options: DrainOptions): Promise<Record<string, number>> => {
-  const deadline = Date.now() + options.timeoutMs;
+export const waitForQueuesToEmpty = async (
+  sqs: SQSClient,
+  queues: QueueRef[],
+  timeoutMs: number,
+  { skip, onProgress }: { skip?: AbortSignal; onProgress?: (left: Record<string, number>) => void } = {},
+): Promise<Record<string, number>> => {
+  const deadline = Date.now() + timeoutMs;
   let nextProgress = Date.now() + PROGRESS_MS;
   for (;;) {
-    const left = await messagesLeft(options.sqs, options.queues);
+    const left = await messagesLeft(sqs, queues);
     const total = Object.values(left).reduce((sum, count) => sum + count, 0);
-    if (total === 0 || Date.now() >= deadline || options.skip?.aborted) return left;
+    if (total === 0 || Date.now() >= deadline || skip?.aborted) return left;
     if (Date.now() >= nextProgress) {
-      options.onProgress?.(left);
+      onProgress?.(left);
       nextProgress += PROGRESS_MS;
     }
-    await delay(POLL_MS, undefined, { signal: options.skip }).catch(() => undefined);
+    await delay(POLL_MS, undefined, { signal: skip }).catch(() => undefined);
   }
 };

@@ -44,10 +44,8 @@ export const gracefulStop = async (
   const log = options.log ?? system.log;
   await system.gateway.drain();
   if (options.drainTimeoutMs) {
-    await waitForQueuesToEmpty({
-      sqs: system.sqs,
-      queues: system.consumers.map(({ queue }) => queue),
-      timeoutMs: options.drainTimeoutMs,
+    const consumed = system.consumers.map(({ queue }) => queue);
+    await waitForQueuesToEmpty(system.sqs, consumed, options.drainTimeoutMs, {
       skip: options.skipDrain,
       onProgress: (left) => {
         const queues = Object.entries(left).map(([queue, count]) => `${queue} ${count} left`);

@@ -54,7 +54,7 @@ export const consumeInProcess = (options: InProcessConsumerOptions) => {
     nextBatch: () => new Promise<BatchLog>((resolve) => waiting.push(resolve)),
     /** Resolves once every message is handled or in the DLQ; throws if some are still there after `timeoutMs`. */
     drained: async (timeoutMs = 20_000): Promise<void> => {
-      const left = await waitForQueuesToEmpty({ sqs, queues: [queueRef], timeoutMs });
+      const left = await waitForQueuesToEmpty(sqs, [queueRef], timeoutMs);
       if ((left[queue.name] ?? 0) > 0)
         throw new Error(`${left[queue.name]} messages still in ${queue.name} after ${timeoutMs} ms`);
     },

@@ -29,6 +29,9 @@ const countsOf = (snapshot: Pick<SnapshotFile, 'queues' | 'buckets'>) => ({
   objects: Object.fromEntries(Object.entries(snapshot.buckets).map(([name, list]) => [name, list.length])),
 });
 
+const byName = async <T>(names: string[], read: (name: string) => Promise<T>): Promise<Record<string, T>> =>
+  Object.fromEntries(await Promise.all(names.map(async (name) => [name, await read(name)] as const)));
+
 /** Messages by queue name and objects by bucket name. */
 export type SnapshotCounts = ReturnType<typeof countsOf>;
 
@@ -37,17 +40,12 @@ export type SnapshotCounts = ReturnType<typeof countsOf>;
  * object to `dir`, replacing the previous snapshot only once the new one is complete on disk.
  */
 export const saveSnapshot = async (dir: string, state: EmulatorState): Promise<SnapshotCounts> => {
-  const queues = await Promise.all(
-    state.queues.map(async ({ name }) => [name, await inspectQueue(state.sqsEndpoint, name)] as const),
+  const queues = await byName(
+    state.queues.map(({ name }) => name),
+    (name) => inspectQueue(state.sqsEndpoint, name),
   );
-  const buckets = await Promise.all(
-    state.buckets.map(async (bucket) => [bucket, await readBucket(state.s3, bucket)] as const),
-  );
-  const snapshot: SnapshotFile = {
-    savedAt: new Date().toISOString(),
-    queues: Object.fromEntries(queues),
-    buckets: Object.fromEntries(buckets),
-  };
+  const buckets = await byName(state.buckets, (bucket) => readBucket(state.s3, bucket));
+  const snapshot: SnapshotFile = { savedAt: new Date().toISOString(), queues, buckets };
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, SNAPSHOT_FILE);
   writeFileSync(`${file}.partial`, JSON.stringify(snapshot));
@@ -69,13 +67,10 @@ export const restoreSnapshot = async (
   const snapshot = JSON.parse(readFileSync(file, 'utf8')) as SnapshotFile;
   const gone = (what: string) => log(`${file}: ${what}, which no longer exists, not restored`);
   const urls = new Map(state.queues.map(({ name, url }) => [name, url]));
-  const queues = Object.entries(snapshot.queues).filter(
-    ([name, messages]) => urls.has(name) || gone(`${messages.length} messages of queue ${name}`),
-  );
-  const buckets = Object.entries(snapshot.buckets).filter(
-    ([bucket, objects]) =>
-      state.buckets.includes(bucket) || gone(`${objects.length} objects of bucket ${bucket}`),
-  );
+  const present = <T>(saved: Record<string, T[]>, exists: (name: string) => boolean, what: string) =>
+    Object.entries(saved).filter(([name, list]) => exists(name) || gone(`${list.length} ${what} ${name}`));
+  const queues = present(snapshot.queues, (name) => urls.has(name), 'messages of queue');
+  const buckets = present(snapshot.buckets, (bucket) => state.buckets.includes(bucket), 'objects of bucket');
   await Promise.all([
     ...queues.map(([name, messages]) => restoreQueue(state.sqs, urls.get(name) ?? '', messages)),
     ...buckets.map(([bucket, objects]) => restoreBucket(state.s3, bucket, objects)),

@@ -26,9 +26,6 @@ export interface SavedMessage {
   sentTimestamp: number;
 }
 
-// Long enough that no message comes back within one restore round.
-const HIDE_SECONDS = 300;
-
 /**
  * Every message of the queue, visible, delayed or received and not yet deleted, oldest first, read with
  * fauxqs's non-destructive inspection: nothing is received, so no receive count or visibility changes.
@@ -51,12 +48,9 @@ const sendAll = async (sqs: SQSClient, queueUrl: string, messages: SavedMessage[
   const entries = sqsBatches(messages, ({ body, attributes }) => ({
     MessageBody: body,
     MessageAttributes: Object.fromEntries(
-      Object.entries(attributes).map(([name, value]) => [
+      Object.entries(attributes).map(([name, { BinaryValue, ...value }]) => [
         name,
-        {
-          ...value,
-          BinaryValue: value.BinaryValue === undefined ? undefined : Buffer.from(value.BinaryValue, 'base64'),
-        },
+        { ...value, BinaryValue: BinaryValue === undefined ? undefined : Buffer.from(BinaryValue, 'base64') },
       ]),
     ),
   }));
@@ -78,7 +72,8 @@ const receiveEachOnce = async (sqs: SQSClient, queueUrl: string) => {
         QueueUrl: queueUrl,
         MaxNumberOfMessages: 10,
         WaitTimeSeconds: 0,
-        VisibilityTimeout: HIDE_SECONDS,
+        // Long enough that no message comes back within one restore round.
+        VisibilityTimeout: 300,
       }),
     );
     if (Messages.length === 0) break;

@@ -1,13 +1,5 @@
 import { ACCESS_LOG_GROUP, requestsById } from './access-log';
 
-/** One step of a change's way through the system, read from a function's log line. */
-export interface TimelineStep {
-  at: string;
-  service: string;
-  step: string;
-  apiRequestId?: string;
-}
-
 type LogLine = Record<string, unknown>;
 
 /** The functions' JSON log lines with their service; EMF metric lines and any other text left out. */
@@ -46,7 +38,7 @@ const describe = (line: LogLine): string => {
  * Every step about `id` (a productId or the request id of the API call that made the change) in the
  * functions' log lines, oldest first: the accepted request, then each consumer's outcome per receive.
  */
-export const timelineOf = (logGroups: Record<string, string[]>, id: string): TimelineStep[] => {
+export const timelineOf = (logGroups: Record<string, string[]>, id: string) => {
   const lines = functionLogLines(logGroups);
   // A request id also names its product, so the consumers' lines are found by either.
   const requestIds = new Set<string | undefined>([
@@ -72,6 +64,9 @@ export const timelineOf = (logGroups: Record<string, string[]>, id: string): Tim
     }));
   return [...requestSteps, ...functionSteps].sort((a, b) => a.at.localeCompare(b.at));
 };
+
+/** One step of a change's way through the system: a request of the access log, or a function's log line. */
+export type TimelineStep = ReturnType<typeof timelineOf>[number];
 
 export const formatTimeline = (steps: TimelineStep[]): string[] =>
   steps.map(
