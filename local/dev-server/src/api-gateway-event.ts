@@ -16,7 +16,7 @@ export interface HttpRequest {
   stage?: string;
 }
 
-const firstValues = (multi: Record<string, string[]>) =>
+const lastValues = (multi: Record<string, string[]>) =>
   Object.fromEntries(Object.entries(multi).map(([name, values]) => [name, values[values.length - 1] ?? '']));
 
 const asMulti = (values: Record<string, string | string[]> = {}) =>
@@ -32,9 +32,9 @@ export const apiGatewayEvent = (request: HttpRequest): APIGatewayProxyEvent => {
     resource,
     path,
     httpMethod: method,
-    headers: firstValues(multiValueHeaders),
+    headers: lastValues(multiValueHeaders),
     multiValueHeaders,
-    queryStringParameters: hasQuery ? firstValues(multiValueQueryStringParameters) : null,
+    queryStringParameters: hasQuery ? lastValues(multiValueQueryStringParameters) : null,
     multiValueQueryStringParameters: hasQuery ? multiValueQueryStringParameters : null,
     pathParameters: request.pathParameters ?? null,
     stageVariables: null,

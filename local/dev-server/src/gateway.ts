@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyResult } from 'aws-lambda';
@@ -35,8 +36,6 @@ export interface GatewayOptions {
   /** The usage plan's verdict for one request of an API key (throttle and quota); none applies without. */
   meterUsage?: (apiKeyId: string) => UsageVerdict;
 }
-
-const OPENAPI_PATH = '/v1.0/openapi.json';
 
 interface GatewayResponse {
   statusCode: number;
@@ -128,11 +127,10 @@ const mockResponse = (target: MockTarget, request: IncomingMessage): GatewayResp
 };
 
 /** Listens on `host` (port 0: any free one); resolves with the server's base URL. */
-export const listen = (server: Server, port: number, host: string) =>
-  new Promise<string>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`));
-  });
+export const listen = async (server: Server, port: number, host: string) => {
+  await once(server.listen(port, host), 'listening');
+  return `http://${host}:${(server.address() as AddressInfo).port}`;
+};
 
 /** One HTTP endpoint in front of the functions, doing what the REST API's stage does before Lambda. */
 export const createGateway = (options: GatewayOptions) => {
@@ -163,7 +161,7 @@ export const createGateway = (options: GatewayOptions) => {
       headers: grouped(rawHeaderPairs(request)),
       body: body.length > 0 ? body.toString('utf8') : null,
       apiKeyId: route.private ? options.apiKey.id : undefined,
-      sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+      sourceIp: request.socket.remoteAddress?.replace(/^::ffff:/, ''),
       stage: options.stage,
     });
     const response = proxyResponse(await options.invoke(route.target.functionName, event));
@@ -176,7 +174,7 @@ export const createGateway = (options: GatewayOptions) => {
     if (site && path === REFERENCE_PATH.slice(0, -1))
       return { statusCode: 301, headers: { Location: REFERENCE_PATH }, body: '' };
     const inSite = path.startsWith(REFERENCE_PATH) ? path.slice(REFERENCE_PATH.length) || 'index.html' : '';
-    const file = site?.get(path === OPENAPI_PATH ? 'openapi.json' : inSite);
+    const file = site?.get(path === '/v1.0/openapi.json' ? 'openapi.json' : inSite);
     return file && { statusCode: 200, headers: { 'Content-Type': file.contentType }, body: file.body };
   };
 
@@ -225,10 +223,9 @@ export const createGateway = (options: GatewayOptions) => {
       stopping = true;
       await Promise.all(answering);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      server.closeAllConnections();
+      await once(server.close(), 'close');
+    },
   };
 };
