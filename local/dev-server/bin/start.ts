@@ -89,12 +89,14 @@ const main = async () => {
   if (flags.help) return console.log(USAGE);
   // Lambda runs nodejs24.x; an older local Node makes the AWS SDK warn about something that never deploys.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  // A bad --drain-timeout is refused now, not at Ctrl-C.
+  // Bad values are refused now, before anything starts (--drain-timeout's would show only at Ctrl-C).
+  const port = portNumber(flags.port, '--port');
+  const changesPort = portNumber(flags['changes-port'], '--changes-port');
   const drainSeconds = Number(flags['drain-timeout']);
   if (!Number.isFinite(drainSeconds) || drainSeconds < 0)
     throw new Error(`--drain-timeout must be seconds, not ${flags['drain-timeout']}`);
   const system = await startSystem({
-    port: portNumber(flags.port, '--port'),
+    port,
     persistDir,
     awsEndpoint: flags['aws-endpoint'],
     packaging: flags.package ? 'always' : flags['no-package'] ? 'never' : 'if-stale',
@@ -115,13 +117,17 @@ const main = async () => {
         print(`[${service}] ${line}`);
     },
   });
-  printRestored(system);
-  printBanner(system);
+  // A busy --changes-port stops what has started (and removes the stack file) before the error is shown.
   const changesPage = await startChangesPage({
-    port: portNumber(flags['changes-port'], '--changes-port'),
+    port: changesPort,
     logGroups: () => readLogGroups(logsDir),
     queueDepths: queueDepthsOf(createAwsClients(system.aws.env).sqs, Object.values(system.aws.resources)),
+  }).catch(async (error: unknown) => {
+    await system.stop();
+    throw error;
   });
+  printRestored(system);
+  printBanner(system);
   console.log(
     `Where is my change? ${changesPage.url}   (or: npm run -s local:timeline -- <productId|request id>)`,
   );
@@ -140,6 +146,7 @@ main().catch((error: unknown) => {
     ? [`${flags['changes-port']} (the changes page)`, '--changes-port']
     : [flags.port, '--port'];
   const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-  console.error(inUse ? `Port ${port} is in use: npm start -- ${flag} <another>` : String(error));
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(inUse ? `Port ${port} is in use: npm start -- ${flag} <another>` : message);
   process.exit(1);
 });
