@@ -4,7 +4,15 @@
 import { join } from 'node:path';
 import { readStackFile } from '@bbws/dev-server';
 
-const stack = readStackFile(join(__dirname, '..', '.local', 'stack.json'));
+const stack = (() => {
+  try {
+    return readStackFile(join(__dirname, '..', '.local', 'stack.json'));
+  } catch (error) {
+    // Said once, without a stack trace: this runs inside eval "$(...)".
+    console.error(error instanceof Error ? error.message : error);
+    return process.exit(1);
+  }
+})();
 const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 // The functions deploy on nodejs24.x: the SDK's notice about an older local Node is noise in invoke local.
 const env = {

@@ -27,11 +27,29 @@ export const writeStackFile = (
   return () => rmSync(file, { force: true });
 };
 
-/** The stack `npm start` is running, from its stack file; a clear error when none is running. */
-export const readStackFile = (file: string): StackDescription => {
+// Signal 0 only checks that the process exists (EPERM: it does, under another user).
+const isRunning = (pid: number): boolean => {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as StackDescription;
+    return process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The stack `npm start` is running, from its stack file; a clear error when none is, including when the
+ * file outlived its process (killed rather than stopped).
+ */
+export const readStackFile = (file: string): StackDescription => {
+  let stack: StackDescription;
+  try {
+    stack = JSON.parse(readFileSync(file, 'utf8')) as StackDescription;
   } catch {
     throw new Error(`No running stack (${file} is missing): start one with npm start`);
   }
+  if (!isRunning(stack.pid))
+    throw new Error(
+      `No running stack (process ${stack.pid} of ${file} has exited): start one with npm start`,
+    );
+  return stack;
 };
