@@ -4,6 +4,6 @@ if (!process.env.JEST_LOGS) process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 if (!process.env.JEST_LOGS) process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 // The `stage` dimension of the functions' metrics (each packaged template sets STAGE).
 process.env.STAGE ??= 'test';
-// The functions run on nodejs24.x when deployed (npm start sets the same): the AWS SDK's warning about
-// an older local Node would repeat once per test file.
+// The functions run on nodejs24.x when deployed (npm start sets the same), so for every test file here:
+// the AWS SDK's warning about an older local Node would repeat once per file.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -9,7 +9,6 @@ import { apiClient } from './support/http';
 import { createdThenUpdated } from './support/products';
 
 jest.setTimeout(90_000);
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const { logGroups, capture } = inMemoryLogGroups();

@@ -4,7 +4,6 @@ import { apiClient, eventually } from './support/http';
 import { createdThenUpdated } from './support/products';
 
 jest.setTimeout(60_000);
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const { logGroups, capture } = inMemoryLogGroups();
 let system: RunningSystem | undefined;

@@ -6,9 +6,6 @@ import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { createAwsClients } from '@bbws/local-aws';
 import { startSystem, type RunningSystem, type SystemOptions } from '@bbws/dev-server';
 
-// The deployed functions run on nodejs24.x; the SDK's notice about an older local Node is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 /**
  * Starts and restarts the system on the embedded emulators (what --persist saves and restores) with one
  * persist directory, removed after the file; whatever system is still running is stopped then.

@@ -4,9 +4,6 @@ import { startSystem, type BatchLog, type RunningSystem, type SystemOptions } fr
 // Packaging (only when the packaged output is stale) can take a minute on 2 cores; starting takes seconds.
 const START_TIMEOUT_MS = 120_000;
 
-// The deployed functions run on nodejs24.x; the SDK's notice about an older local Node is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 export interface SystemUnderTest {
   system: RunningSystem;
   /** Every batch the consumers have processed so far, in order. */

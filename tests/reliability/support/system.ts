@@ -5,9 +5,6 @@ import { startFaultProxy, type FaultProxy } from './fault-proxy';
 // Packaging (only when the packaged output is stale) can take a minute on 2 cores; starting takes seconds.
 export const START_TIMEOUT_MS = 180_000;
 
-// The deployed functions run on nodejs24.x; the SDK's notice about an older local Node is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 /** One `change event processed` line of a consumer: what became of one delivery of one record. */
 export interface RecordOutcomeLine {
   service: string;
