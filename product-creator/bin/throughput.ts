@@ -8,8 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { newChangeEvent, type ChangeEvent } from '@bbws/core';
-import { consumeInProcess, type InProcessConsumerOptions } from '@bbws/dev-server';
-import { applyEnv } from '@bbws/testing';
+import { applyEnv, consumeInProcess, type InProcessConsumerOptions } from '@bbws/testing';
 import { createAwsClients, startLocalStack } from '@bbws/local-aws';
 
 const products = Number(process.argv[2] ?? 400);

@@ -24,3 +24,5 @@ export { sampleEventFiles, asJsonFile } from './sample-event-files';
 export { applyEnv } from './env';
 export { useLocalStack, type UseLocalStackOptions } from './local-stack';
 export { withAlteredSignature } from './cursors';
+export { consumeInProcess, type InProcessConsumerOptions } from './in-process-consumer';
+export type { BatchLog } from '@bbws/dev-server';

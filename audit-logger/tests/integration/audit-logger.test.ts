@@ -4,9 +4,8 @@ import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { newChangeEvent, type ChangeEvent } from '@bbws/core';
-import { consumeInProcess, type BatchLog } from '@bbws/dev-server';
 import { createAwsClients, type AwsClients } from '@bbws/local-aws';
-import { applyEnv, useLocalStack } from '@bbws/testing';
+import { applyEnv, consumeInProcess, useLocalStack, type BatchLog } from '@bbws/testing';
 import { auditObjectKey } from '../../src/record-audit';
 
 // A failed record comes back after the queue's visibility timeout, as in Lambda: 3 s here instead of 180,

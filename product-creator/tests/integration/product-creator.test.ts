@@ -3,9 +3,8 @@ import { PublishCommand } from '@aws-sdk/client-sns';
 import { ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nameIndexKeyCondition, productKey, type ChangeEvent } from '@bbws/core';
-import { consumeInProcess, type BatchLog } from '@bbws/dev-server';
 import { createAwsClients, type AwsClients } from '@bbws/local-aws';
-import { applyEnv, useLocalStack } from '@bbws/testing';
+import { applyEnv, consumeInProcess, useLocalStack, type BatchLog } from '@bbws/testing';
 import { created, deleted, newProductId, productInput, updated } from '../support/changes';
 
 // A failed record comes back after the queue's visibility timeout, as in Lambda: 1 s here instead of 180.

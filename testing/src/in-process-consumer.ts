@@ -1,8 +1,6 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { waitForQueuesToEmpty } from './drain';
-import type { Invocation } from './function-runtime';
-import { startSqsPoller, type BatchLog } from './sqs-poller';
+import { startSqsPoller, waitForQueuesToEmpty, type BatchLog, type Invocation } from '@bbws/dev-server';
 
 export interface InProcessConsumerOptions {
   sqs: SQSClient;
