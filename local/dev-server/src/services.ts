@@ -130,6 +130,8 @@ const serviceFunctions = (service: ComposeService, region: string, paths: Map<st
         environment: resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>,
         /** The packaged esbuild bundle. */
         artifact: packagedFile(service, path.basename(code?.S3Key ?? `${service.name}.zip`)),
+        /** The stage it was packaged for: its code's deployment bucket key is `serverless/<service>/<stage>/...`. */
+        packagedStage: code?.S3Key?.split('/')[2],
         http: httpEventsOf(template, logicalId, paths),
         sqs: sqsSourcesOf(template, logicalId, region),
       };

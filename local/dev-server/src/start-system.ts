@@ -46,6 +46,8 @@ export interface RunningSystem {
 }
 
 const INFRASTRUCTURE_TEMPLATE = 'infrastructure/.serverless/cloudformation-template-update-stack.json';
+/** The stage npm start serves, and packages for. */
+const LOCAL_STAGE = 'local';
 
 type Stopper = () => unknown;
 
@@ -82,6 +84,24 @@ const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
   return loadOrCreateApiKey(stage, persisted, () => loadOrCreateApiKey(stage, options.apiKeyFile));
 };
 
+/**
+ * Refuses packages of another stage, which name another stage's resources. Only --no-package gets here with
+ * any: otherwise npm start has just packaged them for its own.
+ */
+const assertPackagedForLocal = (packages: { service: string; packagedStage?: string }[]) => {
+  const others = new Set(
+    packages.flatMap(({ service, packagedStage }) =>
+      packagedStage !== undefined && packagedStage !== LOCAL_STAGE
+        ? [`${service} (stage ${packagedStage})`]
+        : [],
+    ),
+  );
+  if (others.size > 0)
+    throw new Error(
+      `Packaged for another stage: ${[...others].join(', ')}. npm start serves stage ${LOCAL_STAGE}: run npm run package, or start without --no-package to repackage them.`,
+    );
+};
+
 /** Stops what was started, last first, whatever fails on the way. */
 const stopAll = async (stoppers: Stopper[]) => {
   for (const stop of stoppers.splice(0).reverse()) await Promise.resolve(stop()).catch(() => undefined);
@@ -99,6 +119,10 @@ const restore = async (options: ResolvedOptions, state: EmulatorState | undefine
 const startAll = async (options: ResolvedOptions, stoppers: Stopper[]): Promise<RunningSystem> => {
   const startedAt = performance.now();
   const template = loadTemplate(path.join(options.root, INFRASTRUCTURE_TEMPLATE));
+  // Read before anything starts, so a refusal leaves nothing to stop; either backend's region is LOCAL_REGION.
+  const stage = stageName(template, LOCAL_REGION);
+  const functions = loadFunctions(options.root, LOCAL_REGION, template);
+  assertPackagedForLocal([{ service: 'infrastructure', packagedStage: stage }, ...functions]);
   const dynamodbDir = options.persistDir && path.join(options.persistDir, 'dynamodb');
   const backend = await startBackend(options.host, options.awsEndpoint, dynamodbDir);
   stoppers.push(backend.stop);
@@ -117,9 +141,7 @@ const startAll = async (options: ResolvedOptions, stoppers: Stopper[]): Promise<
       ? { sqsEndpoint: backend.endpoints.sqs, sqs, s3, queues, buckets }
       : undefined;
   const restored = await restore(options, emulatorState);
-  const stage = stageName(template, backend.region);
   const secrets = localSecrets(template, options.persistDir && path.join(options.persistDir, 'secrets.json'));
-  const functions = loadFunctions(options.root, backend.region, template);
   const bundlesDir = path.join(options.root, '.local/bundles');
   const runtimes = new Map<string, FunctionRuntime>(
     functions.map((definition) => [
