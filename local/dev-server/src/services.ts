@@ -12,24 +12,16 @@ import {
   type TemplateResource,
 } from '@bbws/local-aws';
 
-/** The services of serverless-compose.yml, in its order. */
-export const composeServices = (root: string) => {
+/** Each service of serverless-compose.yml, in its order, with the folder `serverless package` writes to. */
+const packagedServices = (root: string) => {
   const compose = yaml.load(readFileSync(path.join(root, 'serverless-compose.yml'), 'utf8')) as {
     services: Record<string, { path: string }>;
   };
-  return Object.entries(compose.services).map(([name, service]) => ({
-    name,
-    directory: path.join(root, service.path),
-  }));
+  return Object.entries(compose.services).map(([name, service]) => {
+    const folder = path.join(root, service.path, '.serverless');
+    return { name, folder, template: path.join(folder, 'cloudformation-template-update-stack.json') };
+  });
 };
-
-export type ComposeService = ReturnType<typeof composeServices>[number];
-
-/** What `serverless package` writes: this template and the functions' zip artifacts. */
-export const PACKAGED_TEMPLATE = 'cloudformation-template-update-stack.json';
-
-export const packagedFile = (service: ComposeService, file: string): string =>
-  path.join(service.directory, '.serverless', file);
 
 /** Resolves values that refer to nothing but pseudo parameters (params are literals once packaged). */
 export const literalContext = (region: string): ResolveContext => ({
@@ -109,8 +101,12 @@ const httpEventsOf = (template: CloudFormationTemplate, logicalId: string, paths
     });
 
 /** The functions of one packaged service, from its packaged template. */
-const serviceFunctions = (service: ComposeService, region: string, paths: Map<string, string>) => {
-  const template = loadTemplate(packagedFile(service, PACKAGED_TEMPLATE));
+const serviceFunctions = (
+  service: ReturnType<typeof packagedServices>[number],
+  region: string,
+  paths: Map<string, string>,
+) => {
+  const template = loadTemplate(service.template);
   return Object.entries(template.Resources)
     .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
     .map(([logicalId, { Properties = {} }]) => {
@@ -129,7 +125,7 @@ const serviceFunctions = (service: ComposeService, region: string, paths: Map<st
         /** Environment variables of the packaged template, dynamic references unresolved. */
         environment: resolveValue(variables ?? {}, literalContext(region)) as Record<string, unknown>,
         /** The packaged esbuild bundle. */
-        artifact: packagedFile(service, path.basename(code?.S3Key ?? `${service.name}.zip`)),
+        artifact: path.join(service.folder, path.basename(code?.S3Key ?? `${service.name}.zip`)),
         /** The stage it was packaged for: its code's deployment bucket key is `serverless/<service>/<stage>/...`. */
         packagedStage: code?.S3Key?.split('/')[2],
         http: httpEventsOf(template, logicalId, paths),
@@ -143,7 +139,7 @@ export type FunctionDefinition = ReturnType<typeof serviceFunctions>[number];
 /** Every function of every packaged function service of the compose project. */
 export const loadFunctions = (root: string, region: string, infrastructure: CloudFormationTemplate) => {
   const paths = resourcePathsById(root, infrastructure);
-  return composeServices(root)
-    .filter((service) => existsSync(packagedFile(service, PACKAGED_TEMPLATE)))
+  return packagedServices(root)
+    .filter((service) => existsSync(service.template))
     .flatMap((service) => serviceFunctions(service, region, paths));
 };
