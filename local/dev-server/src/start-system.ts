@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import {
   createAwsClients,
@@ -18,7 +20,6 @@ import { gatewayResponseHeaders } from './gateway-cors';
 import { usagePlanLimits, usagePlanMeter } from './usage-plan';
 import { openApiDocumentFor, referenceSite } from './reference-page';
 import { resolveOptions, type ResolvedOptions, type SystemOptions } from './options';
-import { packageForLocal } from './packaging';
 import { restoreSnapshot, type EmulatorState, type SnapshotCounts } from './persistence';
 import { functionRoutes, mockRoutes, stageName } from './routes';
 import { assertNoDynamicReference, localSecrets, type LocalSecrets } from './secrets';
@@ -88,18 +89,30 @@ const apiKeyFor = (options: ResolvedOptions, stage: string): ApiKey => {
  * Refuses packages of another stage, which name another stage's resources. Only --no-package gets here with
  * any: otherwise npm start has just packaged them for its own.
  */
-const assertPackagedForLocal = (packages: { service: string; packagedStage?: string }[]) => {
-  const others = new Set(
-    packages.flatMap(({ service, packagedStage }) =>
-      packagedStage !== undefined && packagedStage !== LOCAL_STAGE
-        ? [`${service} (stage ${packagedStage})`]
-        : [],
-    ),
+const assertPackagedForLocal = (packages: Array<{ service: string; packagedStage?: string }>) => {
+  const others = packages.flatMap(({ service, packagedStage = LOCAL_STAGE }) =>
+    packagedStage === LOCAL_STAGE ? [] : [`${service} (stage ${packagedStage})`],
   );
-  if (others.size > 0)
+  if (others.length > 0)
     throw new Error(
-      `Packaged for another stage: ${[...others].join(', ')}. npm start serves stage ${LOCAL_STAGE}: run npm run package, or start without --no-package to repackage them.`,
+      `Packaged for another stage: ${[...new Set(others)].join(', ')}. npm start serves stage ${LOCAL_STAGE}: run npm run package, or start without --no-package to repackage them.`,
     );
+};
+
+/**
+ * Packages what npm start serves with scripts/package-all.mjs, its progress lines to `log`: the stale
+ * services (`if-stale`, the script says which and why), every service (`always`), or none (`never`).
+ */
+const packageForLocal = async ({ root, packaging, log }: ResolvedOptions): Promise<void> => {
+  if (packaging === 'never') return;
+  const flags = packaging === 'if-stale' ? ['--if-stale'] : [];
+  const script = path.join(root, 'scripts/package-all.mjs');
+  const child = spawn(process.execPath, [script, ...flags], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stdout.on('data', (chunk: Buffer) => chunk.toString().trim().split('\n').forEach(log));
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) throw new Error(`Packaging failed (exit code ${code}):\n${errors.trim()}`);
 };
 
 /** Stops what was started, last first, whatever fails on the way. */
