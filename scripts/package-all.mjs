@@ -38,8 +38,16 @@ const selected = Object.entries(compose.services)
   .filter(({ name }) => !only || only.includes(name));
 
 const PACKAGED_TEMPLATE = 'cloudformation-template-update-stack.json';
-// Folders whose files never reach a package.
-const NOT_PACKAGED = new Set(['node_modules', '.serverless', '.esbuild', 'tests', 'events', 'coverage']);
+// Folders whose files never reach a package; `outputs` holds the API keys (npm start writes the local one).
+const NOT_PACKAGED = new Set([
+  'node_modules',
+  '.serverless',
+  '.esbuild',
+  'tests',
+  'events',
+  'coverage',
+  'outputs',
+]);
 
 const newestFile = (target) => {
   const stats = statSync(target, { throwIfNoEntry: false });

@@ -71,6 +71,14 @@ describe('npm run package -- --if-stale', () => {
     ]);
   });
 
+  it('does not repackage a service for the API key npm start writes to its outputs folder', () => {
+    packagedFor('local');
+    mkdirSync(path.join(root, 'get-product/outputs'));
+    writeFileSync(path.join(root, 'get-product/outputs/api-keys-local.txt'), 'API_KEY_LOCAL=x\n');
+
+    expect(packageIfStale().lines).toEqual(['All 1 services are packaged and up to date for stage local.']);
+  });
+
   it('packages a service that was never packaged', () => {
     mkdirSync(path.join(root, 'get-product'));
 
