@@ -102,10 +102,11 @@ const staleServices = () => {
 };
 
 const services = options['if-stale'] ? staleServices() : selected;
+const count = (list) => `${list.length} service${list.length === 1 ? '' : 's'}`;
 if (options['if-stale']) {
   for (const { name, reason } of services) console.log(`Packaging ${name}: ${reason}`);
   if (services.length === 0) {
-    console.log(`All ${selected.length} services are packaged and up to date for stage ${options.stage}.`);
+    console.log(`All ${count(selected)} packaged and up to date for stage ${options.stage}.`);
     process.exit(0);
   }
   if (options['dry-run']) {
@@ -195,7 +196,7 @@ const worker = async () => {
 };
 
 console.log(
-  `Packaging ${services.length} services for stage ${options.stage}, ${concurrency} at a time (${left()})...`,
+  `Packaging ${count(services)} for stage ${options.stage}, ${concurrency} at a time (${left()})...`,
 );
 const progress = setInterval(
   () =>
@@ -217,9 +218,9 @@ writeFileSync(
 const failed = results.filter((result) => !result.ok);
 for (const { name, output } of failed) console.error(`\n--- ${name} ---\n${output.trim()}`);
 if (failed.length > 0) {
-  console.error(`\n${failed.length} of ${services.length} services did not package cleanly.`);
+  console.error(`\n${failed.length} of ${count(services)} did not package cleanly.`);
   process.exit(1);
 }
 console.log(
-  `All ${services.length} services packaged to <service>/.serverless/ in ${Math.round((Date.now() - started) / 1000)} s.`,
+  `${count(services)} packaged to <service>/.serverless/ in ${Math.round((Date.now() - started) / 1000)} s.`,
 );

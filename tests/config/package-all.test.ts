@@ -46,7 +46,7 @@ describe('npm run package -- --if-stale', () => {
 
     expect(packageIfStale()).toEqual({
       status: 0,
-      lines: ['All 1 services are packaged and up to date for stage local.'],
+      lines: ['All 1 service packaged and up to date for stage local.'],
       stderr: '',
     });
   });
@@ -76,7 +76,7 @@ describe('npm run package -- --if-stale', () => {
     mkdirSync(path.join(root, 'get-product/outputs'));
     writeFileSync(path.join(root, 'get-product/outputs/api-keys-local.txt'), 'API_KEY_LOCAL=x\n');
 
-    expect(packageIfStale().lines).toEqual(['All 1 services are packaged and up to date for stage local.']);
+    expect(packageIfStale().lines).toEqual(['All 1 service packaged and up to date for stage local.']);
   });
 
   it('packages a service that was never packaged', () => {

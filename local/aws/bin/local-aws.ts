@@ -28,17 +28,11 @@ const { values: options } = parseArgs({
   },
 });
 
+// With the packager of npm run package and npm start, its progress lines and its check for warnings.
 const packageTemplate = (): void => {
-  const infrastructureDir = path.resolve(__dirname, '../../../infrastructure');
-  console.log(
-    `Packaging the infrastructure template: npx serverless package --stage local (in ${infrastructureDir})`,
-  );
-  const { status } = spawnSync('npx', ['serverless', 'package', '--stage', 'local'], {
-    cwd: infrastructureDir,
-    stdio: 'inherit',
-    shell: process.platform === 'win32',
-  });
-  if (status !== 0) throw new Error(`serverless package failed (exit code ${status})`);
+  const script = path.resolve(__dirname, '../../../scripts/package-all.mjs');
+  const { status } = spawnSync(process.execPath, [script, '--only', 'infrastructure'], { stdio: 'inherit' });
+  if (status !== 0) throw new Error(`Packaging the infrastructure template failed (exit code ${status})`);
 };
 
 const printStack = (stack: LocalStack, startupMs: number): void => {
@@ -59,6 +53,8 @@ const printStack = (stack: LocalStack, startupMs: number): void => {
 
 const main = async (): Promise<void> => {
   if (options.help) return console.log(USAGE);
+  // As npm start: Lambda runs nodejs24.x, so the SDK's warning about an older local Node is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const templatePath = options.template ?? defaultTemplatePath();
   if (options.package || (!options.template && !existsSync(templatePath))) packageTemplate();
   const startedAt = performance.now();
