@@ -105,7 +105,7 @@ const assertPackagedForLocal = (packages: Array<{ service: string; packagedStage
  */
 const packageForLocal = async ({ root, packaging, log }: ResolvedOptions): Promise<void> => {
   if (packaging === 'never') return;
-  const flags = packaging === 'if-stale' ? ['--if-stale'] : [];
+  const flags = ['--stage', LOCAL_STAGE, ...(packaging === 'if-stale' ? ['--if-stale'] : [])];
   const script = path.join(root, 'scripts/package-all.mjs');
   const child = spawn(process.execPath, [script, ...flags], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
